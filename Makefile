@@ -1,0 +1,46 @@
+# The two commands a newcomer needs: `make book` and `make test`.
+# Everything they need (the virtual environment, the pinned Python packages,
+# Debian packages from apt.txt) is installed here, never by hand.
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+JB_STRICT := -W -n --keep-going
+
+.PHONY: help setup book test validate system-deps clean
+
+help:
+	@echo "make book      set up, execute every chapter and build the HTML book (_build/html)"
+	@echo "make test      set up, then run every test (data, quotes, build, browser)"
+	@echo "make validate  check every CSV in data/ against data/datapackage.json"
+	@echo "make clean     remove the build output"
+
+# The virtual environment and the pinned packages, rebuilt when the pins change.
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	  echo "python3 -m venv failed: on Debian, install python3-venv (apt-get install -y python3-venv)"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); else exit 1; fi; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+# Debian packages the tests need (Chromium for the browser tests), from apt.txt.
+system-deps:
+	@bash scripts/apt-install.sh apt.txt
+
+validate: setup
+	@$(BIN)/python -m booktables
+
+book: setup validate
+	$(BIN)/jupyter-book build . $(JB_STRICT) --builder html
+	@echo "The book is at $(CURDIR)/_build/html/index.html"
+
+test: setup system-deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf _build

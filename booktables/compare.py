@@ -1,0 +1,75 @@
+"""Side-by-side source comparisons, emitted as MyST markdown.
+
+Cells return ``IPython.display.Markdown``; with ``nb_render_markdown_format:
+myst`` the book renders it as sphinx-design grids and cards. Every value from
+the data is escaped first, so text in a CSV can never become markup or script.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from IPython.display import Markdown
+
+# CommonMark lets a backslash escape any ASCII punctuation; escaping all of it
+# also disarms MyST roles ({...}), math ($), fences (:::) and raw HTML (<...>).
+_PUNCTUATION = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+
+
+def escape(text) -> str:
+    """Text from the data as inert MyST: literal on the page, never markup."""
+    if text is None or (not isinstance(text, (list, str)) and pd.isna(text)):
+        return ""
+    if isinstance(text, list):
+        text = "; ".join(text)
+    return _PUNCTUATION.sub(r"\\\1", " ".join(str(text).split()))
+
+
+VOICE_LABELS = {
+    "author": "the source's author(s)",
+    "quoted_analyst": "an analyst quoted by the source",
+    "reported_official": "an official, as reported by the source",
+}
+
+
+def _claim_block(claim: pd.Series, stance_labels: dict) -> str:
+    speaker = claim.get("speaker")
+    voice = VOICE_LABELS[claim["voice"]]
+    who = f"{escape(speaker)} ({escape(voice)})" if isinstance(speaker, str) and speaker else escape(voice)
+    stance = stance_labels.get((claim["topic_id"], claim["stance"]), claim["stance"])
+    return "\n".join([
+        f"> {escape(claim['quote'])}",
+        "",
+        f"*{escape(claim['locator'])}*",
+        "",
+        f"**Reading:** {escape(stance)}. {escape(claim['paraphrase'])}",
+        "",
+        f"**Voice:** {who}",
+        "",
+    ])
+
+
+def side_by_side(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, topic_id: str,
+                 source_ids: list[str] | None = None, columns: int = 2) -> Markdown:
+    """A grid with one card per source: its quotes on one topic, with locators."""
+    chosen = claims[claims["topic_id"] == topic_id]
+    if source_ids is not None:
+        chosen = chosen[chosen["source_id"].isin(source_ids)]
+    if chosen.empty:
+        raise ValueError(f"no claims on topic {topic_id!r} for sources {source_ids}")
+    stance_labels = {(r.topic_id, r.stance): r.label for r in stances.itertuples()}
+    titles = sources.set_index("id")
+    order = source_ids or list(dict.fromkeys(chosen["source_id"]))
+    parts = [f"::::{{grid}} 1 1 {columns} {columns}", ":gutter: 3", ""]
+    for source_id in order:
+        mine = chosen[chosen["source_id"] == source_id]
+        if mine.empty:
+            continue
+        source = titles.loc[source_id]
+        header = f"**{escape(source['title'])}**"
+        meta = ", ".join(escape(x) for x in (source["outlet"], source["publisher_country"]) if isinstance(x, str))
+        parts += [":::{grid-item-card}", ":class-card: source-card", "", header, "", f"*{meta}*", ""]
+        parts += [_claim_block(claim, stance_labels) for _, claim in mine.iterrows()]
+        parts += [":::", ""]
+    parts.append("::::")
+    return Markdown("\n".join(parts))

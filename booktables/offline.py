@@ -1,0 +1,84 @@
+"""Altair output that draws with no network, in HTML and (later) in LaTeX.
+
+Altair's stock HTML loads vega, vega-lite and vega-embed from a CDN. This
+renderer instead emits, for every chart:
+
+* text/html: a container plus a call to ``vegaEmbed`` from the bundle that the
+  ``booktables.sphinx_vega`` extension ships once in ``_static`` (pinned by the
+  vl-convert-python wheel), so charts stay interactive (tooltips) offline;
+* image/svg+xml: a static vector rendering made by vl-convert, for builders
+  that cannot run JavaScript (LaTeX);
+* text/plain: the chart's description, for readers of the raw notebook.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+
+import altair as alt
+import vl_convert as vlc
+
+# "6.4.1" -> "6.4": the Vega-Lite version Altair writes, which the bundle must match.
+VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+BUNDLE_NAME = "vega-bundle.js"
+STATIC_WIDTH = 640  # "container" width has no meaning without a page
+
+
+def javascript_bundle() -> str:
+    """vega + vega-lite + vega-embed, assigning window.vegaEmbed and friends.
+
+    Wrapped in a function scope: the bundle's top-level ``const`` names would
+    otherwise collide with other scripts' globals on the same page.
+    """
+    header = (f"/* vega {vlc.get_vega_version()}, vega-lite {VL_VERSION}, "
+              f"vega-embed {vlc.get_vega_embed_version()}: bundled by vl-convert-python */\n")
+    return header + "(function () {\n" + vlc.javascript_bundle(vl_version=VL_VERSION) + "\n})();\n"
+
+
+def _script_safe_json(spec: dict) -> str:
+    # Escape <, > and & so no text in the data can close the <script> element.
+    text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _static_spec(spec: dict) -> dict:
+    """The same chart with fixed widths, as needed for a static image."""
+    def fix(node):
+        if isinstance(node, dict):
+            return {k: (STATIC_WIDTH if k == "width" and v == "container" else fix(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [fix(v) for v in node]
+        return node
+    return fix(spec)
+
+
+def mimebundle(spec: dict) -> dict:
+    description = spec.get("description") or spec.get("title") or "Chart"
+    if isinstance(description, dict):
+        description = description.get("text", "Chart")
+    digest = hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:12]
+    chart_id = f"chart-{digest}"
+    label = html.escape(str(description), quote=True)
+    html_out = (
+        f'<div class="book-chart" id="{chart_id}" role="figure" aria-label="{label}"></div>\n'
+        f'<script type="application/json" id="{chart_id}-spec">{_script_safe_json(spec)}</script>\n'
+        "<script>(function () {\n"
+        f'  var id = "{chart_id}";\n'
+        "  function draw() {\n"
+        '    var spec = JSON.parse(document.getElementById(id + "-spec").textContent);\n'
+        '    vegaEmbed("#" + id, spec, {actions: false, renderer: "svg"}).catch(function (err) {\n'
+        '      document.getElementById(id).textContent = "This chart could not be drawn: " + err;\n'
+        "    });\n"
+        "  }\n"
+        '  if (window.vegaEmbed) { draw(); } else { window.addEventListener("DOMContentLoaded", draw); }\n'
+        "})();</script>"
+    )
+    svg = vlc.vegalite_to_svg(_static_spec(spec), vl_version=VL_VERSION)
+    return {"text/html": html_out, "image/svg+xml": svg, "text/plain": f"Chart: {description}"}
+
+
+def enable() -> None:
+    """Make every Altair chart displayed in this kernel use the offline renderer."""
+    alt.renderers.register("book", mimebundle)
+    alt.renderers.enable("book")

@@ -1,0 +1,43 @@
+"""Sphinx extension: ship the pinned vega bundle once, as a static file.
+
+Every chart page loads ``_static/vega-bundle.js`` (cached by the browser once)
+instead of a CDN, so the HTML book draws its charts with no network.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .offline import BUNDLE_NAME, VL_VERSION, javascript_bundle
+
+
+def _write_bundle(app) -> None:
+    if app.builder.format != "html":
+        return
+    static_dir = Path(app.outdir).parent / ".vega_static"
+    static_dir.mkdir(parents=True, exist_ok=True)
+    target = static_dir / BUNDLE_NAME
+    bundle = javascript_bundle()
+    if not target.exists() or target.read_text(encoding="utf-8") != bundle:
+        target.write_text(bundle, encoding="utf-8")
+    app.config.html_static_path += [str(static_dir), str(Path(__file__).parent / "static")]
+    app.add_js_file(BUNDLE_NAME)
+    app.add_css_file("book.css")
+
+
+def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
+    """Jupyter Book always loads sphinx-thebe, twice, even with thebe off: the
+    duplicate ``const THEBE_JS_URL`` is a console error and points at a CDN.
+    The book runs no live code, so its scripts are dropped."""
+    scripts = context.get("script_files")
+    if scripts:
+        context["script_files"] = [
+            s for s in scripts
+            if "thebe" not in str(getattr(s, "filename", s) or "")
+            and "THEBE_JS_URL" not in str(getattr(s, "attributes", {}).get("body", ""))
+        ]
+
+
+def setup(app):
+    app.connect("builder-inited", _write_bundle)
+    app.connect("html-page-context", _drop_thebe)
+    return {"version": VL_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}
