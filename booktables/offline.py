@@ -53,6 +53,37 @@ def _static_spec(spec: dict) -> dict:
     return fix(spec)
 
 
+def _tooltip_fields(node) -> list[tuple[str, str]]:
+    """(field, title) pairs of the first layer's tooltip, in order."""
+    if isinstance(node, dict):
+        tooltip = node.get("encoding", {}).get("tooltip")
+        if isinstance(tooltip, list):
+            return [(t["field"], t.get("title", t["field"])) for t in tooltip if "field" in t]
+        for key in ("layer", "hconcat", "vconcat", "concat"):
+            for child in node.get(key, []):
+                found = _tooltip_fields(child)
+                if found:
+                    return found
+    return []
+
+
+def data_table(spec: dict) -> str:
+    """The chart's data as an HTML table in a <details>, every value escaped:
+    a text alternative for readers who cannot see or hover the chart."""
+    fields = _tooltip_fields(spec)
+    datasets = spec.get("datasets", {})
+    if not fields or len(datasets) != 1:
+        return ""
+    rows = next(iter(datasets.values()))
+    head = "".join(f"<th>{html.escape(str(title))}</th>" for _, title in fields)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(row.get(field, '') or ''))}</td>" for field, _ in fields) + "</tr>"
+        for row in rows)
+    return (f'<details class="chart-data"><summary>Data table ({len(rows)} rows)</summary>'
+            f'<div class="chart-data-scroll"><table class="table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div></details>")
+
+
 def mimebundle(spec: dict) -> dict:
     description = spec.get("description") or spec.get("title") or "Chart"
     if isinstance(description, dict):
@@ -72,7 +103,8 @@ def mimebundle(spec: dict) -> dict:
         "    });\n"
         "  }\n"
         '  if (window.vegaEmbed) { draw(); } else { window.addEventListener("DOMContentLoaded", draw); }\n'
-        "})();</script>"
+        "})();</script>\n"
+        + data_table(spec)
     )
     svg = vlc.vegalite_to_svg(_static_spec(spec), vl_version=VL_VERSION)
     return {"text/html": html_out, "image/svg+xml": svg, "text/plain": f"Chart: {description}"}

@@ -1,0 +1,116 @@
+"""Each kind of bad input fails validation with a message naming file, line, column and rule."""
+import subprocess
+import sys
+
+import pytest
+
+from booktables import DataError, load, validate
+
+from conftest import ROOT, read_rows, set_cell, write_rows
+
+
+def only_problem(data_dir, file, line, column, rule_words):
+    problems = validate(data_dir)
+    assert problems, "bad data passed validation"
+    match = [p for p in problems if p.file.endswith(file) and p.line == line and p.column == column]
+    assert match, "no problem at the expected place; got:\n" + "\n".join(map(str, problems))
+    text = str(match[0])
+    assert f"{file}, line {line}, column {column}" in text
+    for word in rule_words:
+        assert word in text, f"{word!r} not in {text!r}"
+    return problems
+
+
+def test_malformed_date(data_copy):
+    set_cell(data_copy / "events.csv", 3, "date_start", "2020-02-30")
+    only_problem(data_copy, "events.csv", 3, "date_start", ["ISO 8601", "'2020-02-30'"])
+
+
+def test_end_date_before_start(data_copy):
+    rows = read_rows(data_copy / "events.csv")
+    start = rows[4][rows[0].index("date_start")]
+    set_cell(data_copy / "events.csv", 5, "date_end", f"{int(start[:4]) - 1}{start[4:]}")
+    only_problem(data_copy, "events.csv", 5, "date_end", ["date order", "is before date_start"])
+
+
+def test_unknown_source_id_in_a_list(data_copy):
+    set_cell(data_copy / "agreements.csv", 4, "source_ids", "pax_database;no_such_source")
+    only_problem(data_copy, "agreements.csv", 4, "source_ids", ["unknown id", "no_such_source"])
+
+
+def test_unknown_source_id_in_a_foreign_key(data_copy):
+    set_cell(data_copy / "claims.csv", 6, "source_id", "no_such_source")
+    only_problem(data_copy, "claims.csv", 6, "source_id", ["unknown id", "sources", "no_such_source"])
+
+
+def test_duplicate_id(data_copy):
+    rows = read_rows(data_copy / "events.csv")
+    set_cell(data_copy / "events.csv", 7, "id", rows[1][0])
+    only_problem(data_copy, "events.csv", 7, "id", ["duplicate id", "first used on line 2"])
+
+
+def test_empty_required_field(data_copy):
+    set_cell(data_copy / "claims.csv", 3, "locator", "")
+    only_problem(data_copy, "claims.csv", 3, "locator", ["a value is required"])
+
+
+def test_value_outside_its_vocabulary(data_copy):
+    set_cell(data_copy / "events.csv", 2, "event_type", "skirmish")
+    only_problem(data_copy, "events.csv", 2, "event_type", ["vocabulary", "armed_conflict", "'skirmish'"])
+
+
+def test_missing_column(data_copy):
+    rows = read_rows(data_copy / "events.csv")
+    drop = rows[0].index("location")
+    write_rows(data_copy / "events.csv", [r[:drop] + r[drop + 1:] for r in rows])
+    only_problem(data_copy, "events.csv", 1, "location", ["missing"])
+
+
+def test_unknown_extra_column(data_copy):
+    rows = read_rows(data_copy / "sources.csv")
+    write_rows(data_copy / "sources.csv", [r + (["colour"] if i == 0 else ["red"]) for i, r in enumerate(rows)])
+    only_problem(data_copy, "sources.csv", 1, "colour", ["unknown column"])
+
+
+def test_non_utf8_bytes(data_copy):
+    path = data_copy / "agreements.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[2] = lines[2].replace(b",", b",\xff\xfe", 1)  # Latin-1 junk in the second column of line 3
+    path.write_bytes(b"\n".join(lines))
+    header = read_rows(data_copy / "events.csv")  # unrelated file still readable
+    assert header
+    only_problem(data_copy, "agreements.csv", 3, "name", ["UTF-8", "ff fe"])
+
+
+def test_truncated_row(data_copy):
+    path = data_copy / "events.csv"
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    last_line = text.count("\n") + 1
+    cut = text.rsplit("\n", 1)
+    path.write_text(cut[0] + "\n" + ",".join(cut[1].split(",")[:3]) + "\n", encoding="utf-8")
+    only_problem(data_copy, "events.csv", last_line, "date_precision", ["truncated row"])
+
+
+def test_loader_raises_a_clear_error(data_copy):
+    set_cell(data_copy / "events.csv", 2, "date_start", "1999-02-31")
+    with pytest.raises(DataError) as caught:
+        load("events", data_dir=data_copy)
+    assert "events.csv, line 2, column date_start" in str(caught.value)
+
+
+def test_command_line_prints_one_line_per_problem_and_no_traceback(data_copy):
+    set_cell(data_copy / "events.csv", 2, "event_type", "skirmish")
+    set_cell(data_copy / "events.csv", 3, "date_start", "2020/01/01")
+    result = subprocess.run([sys.executable, "-m", "booktables", str(data_copy)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2
+    assert "events.csv, line 2, column event_type" in lines[0]
+    assert "events.csv, line 3, column date_start" in lines[1]
+
+
+def test_command_line_passes_on_the_real_data():
+    result = subprocess.run([sys.executable, "-m", "booktables"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr

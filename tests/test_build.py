@@ -1,0 +1,57 @@
+"""The strict build with forced execution passes, and its pages are what a reader gets."""
+import re
+
+import pytest
+
+from conftest import build_book, data_copy, set_cell  # noqa: F401  (fixture import)
+
+CHAPTERS = ["intro", "chapters/background"]
+
+
+def test_strict_build_produces_every_page(built_book):
+    for page in CHAPTERS + ["glossary"]:
+        assert (built_book / f"{page}.html").is_file(), page
+    assert (built_book / "_static" / "vega-bundle.js").is_file()
+
+
+def test_pages_load_no_script_from_the_network(built_book):
+    for page in built_book.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for src in re.findall(r'<script[^>]*\ssrc="([^"]+)"', html):
+            assert not src.startswith(("http:", "https:", "//")), f"{page.name} loads {src}"
+
+
+def test_background_chapter_has_charts_and_a_bibliography(built_book):
+    html = (built_book / "chapters" / "background.html").read_text(encoding="utf-8")
+    assert html.count('class="book-chart"') >= 2
+    assert "How this chart was made" in html
+    assert 'class="citation"' in html or "bibtex" in html
+
+
+def test_a_failing_cell_fails_the_build(tmp_path):
+    book = tmp_path / "failbook"
+    book.mkdir()
+    (book / "_config.yml").write_text("title: t\nexecute:\n  execute_notebooks: force\n  allow_errors: false\n")
+    (book / "_toc.yml").write_text("format: jb-book\nroot: index\n")
+    (book / "index.md").write_text(
+        "---\nkernelspec:\n  name: python3\n  display_name: Python 3\njupytext:\n  text_representation:\n"
+        "    format_name: myst\n---\n# T\n\n```{code-cell} ipython3\nraise RuntimeError('boom')\n```\n")
+    import subprocess, sys
+    from pathlib import Path
+    jb = Path(sys.executable).parent / "jupyter-book"
+    result = subprocess.run([str(jb), "build", str(book), "-W", "-n", "--keep-going"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "boom" in result.stdout + result.stderr
+
+
+def test_html_payload_in_the_data_is_inert_in_the_built_page(tmp_path, data_copy):
+    payload = '<script>window.PWNED=1</script><img src=x onerror="window.PWNED=2">'
+    set_cell(data_copy / "events.csv", 2, "title", "Payload " + payload[:60])
+    set_cell(data_copy / "claims.csv", 2, "paraphrase", "Paraphrase with " + payload)
+    result = build_book(tmp_path / "out", data_dir=data_copy)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    html_dir = tmp_path / "out" / "_build" / "html"
+    pages = "".join(p.read_text(encoding="utf-8") for p in html_dir.rglob("*.html"))
+    assert "<script>window.PWNED" not in pages
+    assert '<img src=x onerror' not in pages and '<img src="x" onerror' not in pages

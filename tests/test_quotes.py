@@ -1,0 +1,30 @@
+"""Every quote in the data stands verbatim in its own seed text."""
+import pytest
+
+from booktables import load_all
+from booktables.paths import SEEDS_DIR
+from booktables.quotes import check_quotes, is_verbatim, normalise
+
+needs_seeds = pytest.mark.skipif(not SEEDS_DIR.is_dir(),
+                                 reason=f"the seed texts are not here ({SEEDS_DIR}); a reader's clone lacks them")
+
+
+@needs_seeds
+def test_every_quote_is_verbatim_in_its_seed():
+    checks = check_quotes(load_all())
+    assert len(checks) >= 40
+    missing = [c for c in checks if not c.found]
+    assert not missing, "\n".join(f"{c.table} {c.row_id} ({c.source_id}): {c.quote[:90]!r}" for c in missing)
+
+
+@needs_seeds
+def test_a_reworded_quote_is_caught():
+    claim = load_all()["claims"].iloc[0]
+    text = normalise((SEEDS_DIR / load_all()["sources"].set_index("id").loc[claim.source_id, "seed_file"]).read_text())
+    assert is_verbatim(claim.quote, [text])
+    assert not is_verbatim(claim.quote.replace(" ", " very ", 1), [text])
+
+
+def test_normalisation_reads_typography_alike():
+    assert normalise("Russia\u2019s \u201cpeacekeeping\u201d \u2013 forces") == "russia's \"peacekeeping\" - forces"
+    assert is_verbatim("the 2nd Karabakh War ... Armenia", [normalise("The 2<sup>nd</sup> Karabakh War between Armenia", True)])

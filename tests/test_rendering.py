@@ -1,0 +1,43 @@
+"""Offline chart output and escaping of text from the data, without a build."""
+import re
+
+import altair as alt
+import pandas as pd
+
+from booktables import charts, compare, load, offline
+
+
+def test_chart_output_has_no_cdn_and_carries_a_static_svg():
+    bundle = offline.mimebundle(charts.events_timeline(load("events"), chapter="background").to_dict())
+    html = bundle["text/html"]
+    assert "cdn.jsdelivr" not in html and "http" not in html.split("<script type")[0]
+    assert "vegaEmbed(" in html and 'role="figure"' in html and "aria-label=" in html
+    assert bundle["image/svg+xml"].lstrip().startswith("<svg")
+    assert "<text" in bundle["image/svg+xml"]
+
+
+def test_bundle_defines_vega_embed_globally_without_leaking_names():
+    js = offline.javascript_bundle()
+    assert "window.vegaEmbed=" in js.replace(" ", "")
+    assert js.split("\n", 2)[1] == "(function () {"
+
+
+def test_script_payload_in_data_cannot_close_the_script_element():
+    frame = pd.DataFrame({"x": [1], "label": ["</script><script>alert(1)</script>"]})
+    chart = alt.Chart(frame, description="payload").mark_point().encode(x="x:Q", tooltip="label:N")
+    html = offline.mimebundle(chart.to_dict())["text/html"]
+    spec_json = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S).group(1)
+    assert "<" not in spec_json and "alert(1)" in spec_json
+
+
+def test_markdown_escape_makes_markup_literal():
+    text = compare.escape("<img src=x onerror=alert(1)> {cite}`x` $1$ :::{note}")
+    assert "<" not in text.replace("\\<", "")
+    assert "{" not in text.replace("\\{", "")
+    assert "$" not in text.replace("\\$", "")
+
+
+def test_charts_fit_the_column():
+    spec = charts.agreements_over_time(load("agreements")).to_dict()
+    assert spec["width"] == "container"
+    assert spec["description"]
