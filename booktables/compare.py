@@ -73,3 +73,46 @@ def side_by_side(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFr
         parts += [":::", ""]
     parts.append("::::")
     return Markdown("\n".join(parts))
+
+
+def _source_line(source: pd.Series) -> str:
+    bits = [source.get("outlet"), source.get("publisher_country")]
+    return ", ".join(escape(b) for b in bits if isinstance(b, str) and b)
+
+
+def discrepancy_panel(facts: pd.DataFrame, readings: pd.DataFrame, sources: pd.DataFrame,
+                      fact_ids: list[str] | None = None) -> Markdown:
+    """One card per disputed fact: each source's reading in its own words, then the record."""
+    titles = sources.set_index("id")
+    chosen = facts if fact_ids is None else facts.set_index("id").loc[fact_ids].reset_index()
+    parts = ["::::{grid} 1 1 2 2", ":gutter: 3", ""]
+    for fact in chosen.itertuples():
+        parts += [":::{grid-item-card}", ":class-card: discrepancy-card", "", f"**{escape(fact.question)}**", ""]
+        for r in readings[readings["fact_id"] == fact.id].itertuples():
+            who = escape(titles.loc[r.source_id, "title"])
+            parts += [f"- **{escape(r.value)}**: {who}", f"  > {escape(r.quote)}", "",
+                      f"  *{escape(r.locator)}*", ""]
+        parts += [f"**The record.** {escape(fact.record)}", "", f"**Why they differ.** {escape(fact.explanation)}",
+                  "", ":::", ""]
+    parts.append("::::")
+    return Markdown("\n".join(parts))
+
+
+def provenance_cards(sources: pd.DataFrame, claims: pd.DataFrame | None = None) -> Markdown:
+    """One card per seed document: outlet, country, kind, date, authors and perspective."""
+    seeds = sources.dropna(subset=["seed_file"]).sort_values("seed_file")
+    parts = ["::::{grid} 1 1 2 2", ":gutter: 3", ""]
+    for s in seeds.itertuples():
+        date = "no date given" if pd.isna(s.date) else s.date.strftime(
+            {"year": "%Y", "month": "%B %Y"}.get(s.date_precision, "%d %B %Y"))
+        n = "" if claims is None else f" · {int((claims['source_id'] == s.id).sum())} coded claims"
+        parts += [":::{grid-item-card}", ":class-card: provenance-card", "",
+                  f"**{escape(s.title)}**", "",
+                  f"*{escape(s.authors if isinstance(s.authors, str) else 'No author named in the text')}*", "",
+                  f"**Kind:** {escape(s.kind)}{escape(n)}", "",
+                  f"**Outlet:** {escape(s.outlet)}", "",
+                  f"**Publisher:** {escape(s.publisher)} ({escape(s.publisher_country)})", "",
+                  f"**Date:** {escape(date)}", "",
+                  f"**Perspective:** {escape(s.perspective)}", "", ":::", ""]
+    parts.append("::::")
+    return Markdown("\n".join(parts))

@@ -6,12 +6,14 @@ renderer instead emits, for every chart:
 * text/html: a container plus a call to ``vegaEmbed`` from the bundle that the
   ``booktables.sphinx_vega`` extension ships once in ``_static`` (pinned by the
   vl-convert-python wheel), so charts stay interactive (tooltips) offline;
-* image/svg+xml: a static vector rendering made by vl-convert, for builders
-  that cannot run JavaScript (LaTeX);
+* image/svg+xml and application/pdf: static vector renderings made by
+  vl-convert, for builders that cannot run JavaScript (myst-nb's LaTeX
+  builder takes the PDF first);
 * text/plain: the chart's description, for readers of the raw notebook.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import json
@@ -106,8 +108,11 @@ def mimebundle(spec: dict) -> dict:
         "})();</script>\n"
         + data_table(spec)
     )
-    svg = vlc.vegalite_to_svg(_static_spec(spec), vl_version=VL_VERSION)
-    return {"text/html": html_out, "image/svg+xml": svg, "text/plain": f"Chart: {description}"}
+    static = _static_spec(spec)
+    svg = vlc.vegalite_to_svg(static, vl_version=VL_VERSION)
+    pdf = base64.b64encode(vlc.vegalite_to_pdf(static, vl_version=VL_VERSION)).decode("ascii")
+    return {"text/html": html_out, "image/svg+xml": svg, "application/pdf": pdf,
+            "text/plain": f"Chart: {description}"}
 
 
 def enable() -> None:

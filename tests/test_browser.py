@@ -1,0 +1,86 @@
+"""The built book in a real browser (Debian's Chromium, driven by Playwright):
+charts draw from the book's own files with every outside request blocked."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHART_PAGES = ["chapters/background.html"]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+@pytest.fixture(scope="session")
+def site(built_book):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_book))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs it from apt.txt")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def open_offline(browser, url, width=1280):
+    """A page whose every request to a host other than 127.0.0.1 is blocked and recorded."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    record = {"outside": [], "errors": []}
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname
+        if host in ("127.0.0.1", None) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            record["outside"].append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    page.on("pageerror", lambda exc: record["errors"].append(str(exc)))
+    page.goto(url, wait_until="load")
+    return page, record
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_every_chart_draws_with_no_network(browser, site, path):
+    page, record = open_offline(browser, f"{site}/{path}")
+    count = page.locator(".book-chart").count()
+    assert count >= 2
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.book-chart')].every("
+        "c => c.querySelector('svg.marks') && c.querySelectorAll('svg.marks path, svg.marks rect').length > 3)",
+        timeout=15000)
+    widths = page.evaluate("[...document.querySelectorAll('.book-chart svg.marks')].map(s => s.getBoundingClientRect().width)")
+    column = page.evaluate("document.querySelector('article, main').getBoundingClientRect().width")
+    assert all(100 < w <= column + 1 for w in widths), (widths, column)
+    assert record["outside"] == [], record["outside"]
+    assert record["errors"] == [], record["errors"]
+    page.close()
+
+
+def test_chart_tooltips_work(browser, site):
+    page, _ = open_offline(browser, f"{site}/chapters/background.html")
+    page.wait_for_selector(".book-chart svg.marks g.mark-symbol path", timeout=15000)
+    point = page.locator(".book-chart svg.marks g.mark-symbol path").first
+    point.scroll_into_view_if_needed()
+    point.hover(force=True)
+    tooltip = page.locator("#vg-tooltip-element")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "Event" in tooltip.inner_text()
+    page.close()
