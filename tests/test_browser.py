@@ -12,6 +12,7 @@ import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHART_PAGES = ["chapters/background.html"]
+ALL_PAGES = ["intro.html", "glossary.html", "references.html", *CHART_PAGES]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
@@ -53,6 +54,7 @@ def open_offline(browser, url, width=1280):
 
     page.route("**/*", guard)
     page.on("pageerror", lambda exc: record["errors"].append(str(exc)))
+    page.on("console", lambda msg: msg.type == "error" and record["errors"].append(msg.text))
     page.goto(url, wait_until="load")
     return page, record
 
@@ -83,4 +85,13 @@ def test_chart_tooltips_work(browser, site):
     tooltip = page.locator("#vg-tooltip-element")
     tooltip.wait_for(state="visible", timeout=5000)
     assert "Event" in tooltip.inner_text()
+    page.close()
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_pages_have_no_console_errors_and_stay_local(browser, site, path):
+    page, record = open_offline(browser, f"{site}/{path}")
+    page.wait_for_timeout(500)
+    assert record["outside"] == [], record["outside"]
+    assert record["errors"] == [], record["errors"]
     page.close()
