@@ -5,7 +5,7 @@ cells hold only short calls such as ``bk.charts.events_timeline(bk.load("events"
 """
 import pandas as pd
 
-from . import charts, compare, offline, tables
+from . import agreement_charts, charts, compare, comparison_charts, offline, tables
 from .tables import corpus_table, markdown_table
 from .load import load, load_all
 
@@ -13,4 +13,4 @@ offline.enable()
 charts.enable_theme()
 pd.set_option("display.max_colwidth", 120)
 
-__all__ = ["charts", "compare", "corpus_table", "load", "load_all", "markdown_table", "tables"]
+__all__ = ["agreement_charts", "charts", "comparison_charts", "compare", "corpus_table", "load", "load_all", "markdown_table", "tables"]
