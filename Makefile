@@ -8,12 +8,14 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 JB_STRICT := -W -n --keep-going
 
-.PHONY: help setup book test validate system-deps clean
+.PHONY: help setup book pdf lab test validate system-deps clean
 
 help:
 	@echo "make book      set up, execute every chapter and build the HTML book (_build/html)"
 	@echo "make test      set up, then run every test (data, quotes, build, browser)"
 	@echo "make validate  check every CSV in data/ against data/datapackage.json"
+	@echo "make pdf       build the PDF edition with xelatex (_build/latex/book.pdf)"
+	@echo "make lab       open the chapters as notebooks in JupyterLab"
 	@echo "make clean     remove the build output"
 
 # The virtual environment and the pinned packages, rebuilt when the pins change.
@@ -28,7 +30,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
-# Debian packages the tests need (Chromium for the browser tests), from apt.txt.
+# Debian packages from apt.txt: Chromium for the browser tests, TeX for the PDF.
 system-deps:
 	@bash scripts/apt-install.sh apt.txt
 
@@ -38,6 +40,16 @@ validate: setup
 book: setup validate
 	$(BIN)/jupyter-book build . $(JB_STRICT) --builder html
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
+
+pdf: setup system-deps validate
+	$(BIN)/jupyter-book build . --builder pdflatex $(JB_STRICT)
+	@echo "The PDF is at $(CURDIR)/_build/latex/book.pdf"
+
+# JupyterLab opens the MyST chapters as notebooks (jupytext); charts there
+# inline their own copy of Vega (BOOK_RENDERER=inline), still with no network.
+lab: setup
+	cd $(CURDIR) && JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/.jupyter/lab/user-settings BOOK_RENDERER=inline \
+	  $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --notebook-dir=$(CURDIR)
 
 test: setup system-deps
 	$(BIN)/python -m pytest

@@ -49,9 +49,29 @@ def _claim_block(claim: pd.Series, stance_labels: dict) -> str:
     ])
 
 
+def two_column_table(rows: list[tuple[str, str]], headers: tuple[str, str]) -> str:
+    """A MyST list-table of already-escaped cells: the form a side-by-side
+    comparison takes where grids cannot (the LaTeX/PDF edition)."""
+    out = ["```{list-table}", ":header-rows: 1", ":widths: 30 70", "",
+           f"* - {headers[0]}", f"  - {headers[1]}"]
+    for left, right in rows:
+        for marker, cell in (("* - ", left), ("  - ", right)):
+            lines = cell.split("\n")
+            out.append(marker + lines[0])
+            out += [f"    {line}" if line else "" for line in lines[1:]]
+    out.append("```")
+    return "\n".join(out)
+
+
+def html_and_latex(grid: str, table: str) -> str:
+    """Cards for the web page, a two-column table for the PDF."""
+    return "\n".join([":::::{only} html", grid, ":::::", "", ":::::{only} latex", table, ":::::"])
+
+
 def side_by_side(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, topic_id: str,
                  source_ids: list[str] | None = None, columns: int = 2) -> Markdown:
-    """A grid with one card per source: its quotes on one topic, with locators."""
+    """One card per source with its quotes on one topic, with locators (HTML);
+    the same as a two-column table of source and reading (PDF)."""
     chosen = claims[claims["topic_id"] == topic_id]
     if source_ids is not None:
         chosen = chosen[chosen["source_id"].isin(source_ids)]
@@ -61,6 +81,7 @@ def side_by_side(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFr
     titles = sources.set_index("id")
     order = source_ids or list(dict.fromkeys(chosen["source_id"]))
     parts = [f"::::{{grid}} 1 1 {columns} {columns}", ":gutter: 3", ""]
+    rows = []
     for source_id in order:
         mine = chosen[chosen["source_id"] == source_id]
         if mine.empty:
@@ -71,13 +92,13 @@ def side_by_side(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFr
         parts += [":::{grid-item-card}", ":class-card: source-card", "", header, "", f"*{meta}*", ""]
         parts += [_claim_block(claim, stance_labels) for _, claim in mine.iterrows()]
         parts += [":::", ""]
+        readings = "\n\n".join(
+            f"\u201c{escape(c['quote'])}\u201d ({escape(c['locator'])}). "
+            f"**{escape(stance_labels.get((c['topic_id'], c['stance']), c['stance']))}.** {escape(c['paraphrase'])}"
+            for _, c in mine.iterrows())
+        rows.append((f"{header}\n\n{meta}", readings))
     parts.append("::::")
-    return Markdown("\n".join(parts))
-
-
-def _source_line(source: pd.Series) -> str:
-    bits = [source.get("outlet"), source.get("publisher_country")]
-    return ", ".join(escape(b) for b in bits if isinstance(b, str) and b)
+    return Markdown(html_and_latex("\n".join(parts), two_column_table(rows, ("Source", "Reading, in the source's words"))))
 
 
 def discrepancy_panel(facts: pd.DataFrame, readings: pd.DataFrame, sources: pd.DataFrame,
@@ -95,7 +116,15 @@ def discrepancy_panel(facts: pd.DataFrame, readings: pd.DataFrame, sources: pd.D
         parts += [f"**The record.** {escape(fact.record)}", "", f"**Why they differ.** {escape(fact.explanation)}",
                   "", ":::", ""]
     parts.append("::::")
-    return Markdown("\n".join(parts))
+    rows = []
+    for fact in chosen.itertuples():
+        said = "\n\n".join(
+            f"**{escape(r.value)}**: {escape(titles.loc[r.source_id, 'title'])}, "
+            f"\u201c{escape(r.quote)}\u201d ({escape(r.locator)})"
+            for r in readings[readings["fact_id"] == fact.id].itertuples())
+        rows.append((f"**{escape(fact.question)}**",
+                     f"{said}\n\n**The record.** {escape(fact.record)} **Why they differ.** {escape(fact.explanation)}"))
+    return Markdown(html_and_latex("\n".join(parts), two_column_table(rows, ("Question", "What each source says, and the record"))))
 
 
 def provenance_cards(sources: pd.DataFrame, claims: pd.DataFrame | None = None) -> Markdown:

@@ -17,6 +17,7 @@ import base64
 import hashlib
 import html
 import json
+import os
 
 import altair as alt
 import vl_convert as vlc
@@ -86,14 +87,16 @@ def data_table(spec: dict) -> str:
             f"<tbody>{body}</tbody></table></div></details>")
 
 
-def mimebundle(spec: dict) -> dict:
+def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
     description = spec.get("description") or spec.get("title") or "Chart"
     if isinstance(description, dict):
         description = description.get("text", "Chart")
     digest = hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:12]
     chart_id = f"chart-{digest}"
     label = html.escape(str(description), quote=True)
-    html_out = (
+    # Outside the book (JupyterLab) no page script provides vegaEmbed: carry it.
+    bundle = ("<script>" + javascript_bundle().replace("</script", "<\\/script") + "</script>\n") if inline_bundle else ""
+    html_out = bundle + (
         f'<div class="book-chart" id="{chart_id}" role="figure" aria-label="{label}"></div>\n'
         f'<script type="application/json" id="{chart_id}-spec">{_script_safe_json(spec)}</script>\n'
         "<script>(function () {\n"
@@ -116,6 +119,12 @@ def mimebundle(spec: dict) -> dict:
 
 
 def enable() -> None:
-    """Make every Altair chart displayed in this kernel use the offline renderer."""
-    alt.renderers.register("book", mimebundle)
+    """Make every Altair chart displayed in this kernel draw with no network.
+
+    In the book build the page loads the bundle once, so each chart carries
+    only its spec. In JupyterLab (`make lab` sets BOOK_RENDERER=inline) there is
+    no such page script, so each chart inlines the same bundle.
+    """
+    inline = os.environ.get("BOOK_RENDERER") == "inline"
+    alt.renderers.register("book", lambda spec: mimebundle(spec, inline_bundle=inline))
     alt.renderers.enable("book")

@@ -9,6 +9,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from .compare import escape
+from .load import load_all
 
 
 def _cell(value) -> str:
@@ -42,3 +43,21 @@ def corpus_table(sources: pd.DataFrame, claims: pd.DataFrame) -> Markdown:
     return markdown_table(seeds, {"title": "Source", "by": "Author(s)", "kind": "Kind", "outlet": "Outlet",
                                   "publisher_country": "Publisher's country", "when": "Date",
                                   "claims_coded": "Claims coded"})
+
+
+def data_package_table() -> Markdown:
+    """Every table of the data package, with a download link, rows and description."""
+    import json
+
+    from . import paths
+
+    descriptor = json.loads((paths.DATA_DIR / paths.DESCRIPTOR).read_text(encoding="utf-8"))
+    frames = load_all()
+    lines = ["| Table | Rows | Columns | What it holds |", "|---|---|---|---|",
+             f"| {{download}}`{paths.DESCRIPTOR} <data/{paths.DESCRIPTOR}>` | | | "
+             "The schema of every table (Frictionless Data Package) |"]
+    for res in descriptor["resources"]:
+        frame = frames[res["name"]]
+        lines.append(f"| {{download}}`{res['path']} <data/{res['path']}>` | {len(frame)} | "
+                     f"{len(res['schema']['fields'])} | {escape(res.get('title', ''))} |")
+    return Markdown("\n".join(lines))

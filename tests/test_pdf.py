@@ -1,0 +1,88 @@
+"""The PDF edition: built with xelatex, every chapter, every chart as a vector
+image, full Unicode, a sane page count and the release on it."""
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+needs_tex = pytest.mark.skipif(not shutil.which("xelatex") or not shutil.which("pdftotext"),
+                               reason="TeX or poppler missing: `make test` installs them from apt.txt")
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        files += [c["file"] for c in part["chapters"]]
+    return files
+
+
+def page_title(name: str) -> str:
+    text = (ROOT / f"{name}.md").read_text(encoding="utf-8")
+    return re.search(r"^# (.+)$", text, re.M).group(1).strip()
+
+
+@pytest.fixture(scope="session")
+def pdf(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf")
+    jb = Path(sys.executable).parent / "jupyter-book"
+    result = subprocess.run([str(jb), "build", str(ROOT), "--builder", "pdflatex", "--path-output", str(out),
+                             "-W", "-n", "--keep-going"], capture_output=True, text=True, timeout=1200)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return out / "_build" / "latex"
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).lower()
+
+
+@needs_tex
+def test_pdf_has_every_page_title_and_the_release(pdf):
+    text = squash(subprocess.run(["pdftotext", str(pdf / "book.pdf"), "-"], capture_output=True, text=True).stdout)
+    # The root page (the introduction) opens the book untitled, as front matter.
+    assert "a note on names" in text
+    for name in toc_files()[1:]:
+        title = squash(page_title(name))
+        assert title in text, f"{name}: {title!r} not in the PDF"
+    version = yaml.safe_load((ROOT / "CITATION.cff").read_text())["version"]
+    assert f"release {version}" in text and "cite this chapter" in text
+
+
+@needs_tex
+def test_pdf_prints_every_script_with_no_missing_character(pdf):
+    log = (pdf / "book.log").read_text(encoding="utf-8", errors="replace")
+    assert "Missing character" not in log
+    text = subprocess.run(["pdftotext", str(pdf / "book.pdf"), "-"], capture_output=True, text=True).stdout
+    for word in ("Xankəndi", "Şuşa", "Dağlık", "Шуша", "Շուշի"):
+        assert word in text, word
+
+
+@needs_tex
+def test_every_chart_is_a_vector_image_in_the_pdf(pdf, built_book):
+    charts = sum(p.read_text(encoding="utf-8").count('class="book-chart"') for p in built_book.rglob("*.html"))
+    tex = (pdf / "book.tex").read_text(encoding="utf-8")
+    images = re.findall(r"\\sphinxincludegraphics(?:\[[^\]]*\])?\{\{?([^}]+?)\}?\.pdf\}", tex)
+    assert len(images) >= charts >= 2, (len(images), charts)
+    for stem in images:
+        assert (pdf / f"{stem}.pdf").is_file(), stem
+    assert "Chart:" not in tex  # no chart fell back to its text repr
+
+
+@needs_tex
+def test_side_by_side_comparisons_become_two_column_tables(pdf):
+    tex = (pdf / "book.tex").read_text(encoding="utf-8")
+    assert "Reading, in the source" in tex
+    assert "sd-card" not in tex
+
+
+@needs_tex
+def test_page_count_is_sane(pdf):
+    info = subprocess.run(["pdfinfo", str(pdf / "book.pdf")], capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert 10 * len(toc_files()) // 3 <= pages <= 400, pages
