@@ -34,6 +34,11 @@ setup: $(STAMP)
 system-deps:
 	@bash scripts/apt-install.sh apt.txt
 
+# Node packages for the tests (axe-core), pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 validate: setup
 	@$(BIN)/python -m booktables
 
@@ -51,7 +56,7 @@ lab: setup
 	cd $(CURDIR) && JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/.jupyter/lab/user-settings BOOK_RENDERER=inline \
 	  $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --notebook-dir=$(CURDIR)
 
-test: setup system-deps
+test: setup system-deps node_modules/.installed
 	$(BIN)/python -m pytest
 
 clean:

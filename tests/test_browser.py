@@ -3,6 +3,7 @@ charts draw from the book's own files with every outside request blocked."""
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 import http.server
 import shutil
 import threading
@@ -18,8 +19,11 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 @pytest.fixture(scope="session")
 def site(built_book):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_book))
-    handler.log_message = lambda *args: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(built_book))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -94,4 +98,66 @@ def test_pages_have_no_console_errors_and_stay_local(browser, site, path):
     page.wait_for_timeout(500)
     assert record["outside"] == [], record["outside"]
     assert record["errors"] == [], record["errors"]
+    page.close()
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_no_serious_or_critical_accessibility_violations(browser, site, path):
+    if not AXE.is_file():
+        pytest.fail("axe-core missing: `make test` installs it with npm ci")
+    page, _ = open_offline(browser, f"{site}/{path}")
+    page.wait_for_timeout(800)  # let the charts draw: they are checked too
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))")
+    bad = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not bad, bad
+    page.close()
+
+
+def test_every_chart_has_a_text_description_and_a_data_table(browser, site):
+    page, _ = open_offline(browser, f"{site}/chapters/background.html")
+    charts = page.locator(".book-chart")
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        assert len(chart.get_attribute("aria-label") or "") > 40
+        table = chart.locator("xpath=following-sibling::details[contains(@class, 'chart-data')][1]")
+        assert table.count() == 1 and table.locator("tbody tr").count() >= 2
+    page.close()
+
+
+def test_headings_are_ordered(browser, site):
+    for path in ALL_PAGES:
+        page, _ = open_offline(browser, f"{site}/{path}")
+        levels = page.evaluate("[...document.querySelectorAll('article h1, article h2, article h3, article h4')]"
+                               ".map(h => +h.tagName[1])")
+        assert levels and levels[0] == 1, (path, levels)
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (path, levels)
+        page.close()
+
+
+def test_search_finds_a_term(browser, site):
+    page, record = open_offline(browser, f"{site}/search.html?q=Zheleznovodsk")
+    page.wait_for_selector("#search-results ul.search li", timeout=15000)
+    results = page.locator("#search-results ul.search li a").all_inner_texts()
+    assert any("Background" in r for r in results), results
+    assert record["outside"] == []
+    page.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_side_by_side_cards_are_readable(browser, site, width):
+    page, _ = open_offline(browser, f"{site}/chapters/background.html", width=width)
+    cards = page.locator(".source-card")
+    assert cards.count() >= 2
+    doc_width = page.evaluate("document.documentElement.clientWidth")
+    for i in range(cards.count()):
+        box = cards.nth(i).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= doc_width + 1, (i, box, doc_width)
+        overflow = cards.nth(i).evaluate("c => c.scrollWidth - c.clientWidth")
+        assert overflow <= 1, (i, overflow)
     page.close()
