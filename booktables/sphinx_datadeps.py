@@ -1,0 +1,59 @@
+"""Sphinx extension: re-execute a page exactly when the data it reads change.
+
+jupyter-cache keys a notebook on its code cells only, so an edited CSV would
+leave old charts in place. For every notebook page this extension
+
+1. finds the tables the page loads (``load("events")``; ``load_all()`` and the
+   data-package table read every table),
+2. records those CSV files (and datapackage.json, the schema that types them)
+   as Sphinx dependencies, so an edited file makes Sphinx re-read exactly the
+   pages that read it, and
+3. appends a removed cell holding the files' SHA-256 fingerprints, so the
+   cache sees changed code and executes those pages again, and no others.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from . import paths
+
+TABLE_CALL = re.compile(r"""\bload\(\s*["'](\w+)["']""")
+READS_ALL = re.compile(r"\b(load_all|data_package_table)\(")
+
+
+def tables_read(source: str, descriptor: dict) -> list[str]:
+    """The data files a page's code reads, by file name."""
+    by_name = {r["name"]: r["path"] for r in descriptor["resources"]}
+    if READS_ALL.search(source):
+        names = set(by_name)
+    else:
+        names = {n for n in TABLE_CALL.findall(source) if n in by_name}
+    return sorted({by_name[n] for n in names} | ({paths.DESCRIPTOR} if names else set()))
+
+
+def fingerprint_cell(data_dir: Path, files: list[str]) -> str:
+    digests = ", ".join(f"{name} {hashlib.sha256((data_dir / name).read_bytes()).hexdigest()[:16]}"
+                        for name in files)
+    return ("\n\n```{code-cell} ipython3\n:tags: [remove-cell]\n\n"
+            f"# Data this page reads (re-executed when they change): {digests}\n```\n")
+
+
+def _on_source_read(app, docname: str, source: list[str]) -> None:
+    if "```{code-cell}" not in source[0]:
+        return
+    data_dir = paths.DATA_DIR
+    descriptor = json.loads((data_dir / paths.DESCRIPTOR).read_text(encoding="utf-8"))
+    files = tables_read(source[0], descriptor)
+    if not files:
+        return
+    for name in files:
+        app.env.note_dependency(str((data_dir / name).resolve()))
+    source[0] += fingerprint_cell(data_dir, files)
+
+
+def setup(app):
+    app.connect("source-read", _on_source_read)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
