@@ -4,8 +4,10 @@ Jupyter Book 1 serves a MyST page's .md source from its download button and
 myst-nb 1.x no longer tells the theme about the executed notebook. This
 extension copies every executed notebook into ``_sources/<doc>.ipynb`` and
 points the theme's ".ipynb" download item at it. In the copy, each chart keeps
-its static SVG and PDF renderings but drops the HTML that needs the book's
-page scripts, so the charts show in any Jupyter front end.
+its static SVG rendering but drops the HTML that needs the book's
+page scripts, so the charts show in any Jupyter front end; execution
+timestamps and random cell ids are replaced so that two builds give the
+same file.
 """
 from __future__ import annotations
 
@@ -22,13 +24,17 @@ def _executed_dir(app) -> Path:
 
 def portable_notebook(path: Path) -> nbformat.NotebookNode:
     nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:
+    for number, cell in enumerate(nb.cells, start=1):
+        cell["id"] = f"cell-{number}"  # jupytext draws random ids; stable ones keep builds identical
+        cell.get("metadata", {}).pop("execution", None)
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             html = data.get("text/html", "")
             html = "".join(html) if isinstance(html, list) else html
             if CHART_MARKER in html and "image/svg+xml" in data:
                 del data["text/html"]
+                # The PDF rendering is for the LaTeX build and carries a timestamp.
+                data.pop("application/pdf", None)
     return nb
 
 
