@@ -64,8 +64,10 @@ def two_column_table(rows: list[tuple[str, str]], headers: tuple[str, str]) -> s
 
 
 def html_and_latex(grid: str, table: str) -> str:
-    """Cards for the web page, a two-column table for the PDF."""
-    return "\n".join([":::::{only} html", grid, ":::::", "", ":::::{only} latex", table, ":::::"])
+    """Cards for the web page, a two-column table for the PDF. The ``only``
+    fences are one colon longer than any fence inside the grid."""
+    fence = ":" * (max((len(m) for m in re.findall(r"(?m)^:{3,}", grid)), default=3) + 1)
+    return "\n".join([f"{fence}{{only}} html", grid, fence, "", f"{fence}{{only}} latex", table, fence])
 
 
 def side_by_side(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, topic_id: str,
@@ -125,23 +127,3 @@ def discrepancy_panel(facts: pd.DataFrame, readings: pd.DataFrame, sources: pd.D
         rows.append((f"**{escape(fact.question)}**",
                      f"{said}\n\n**The record.** {escape(fact.record)} **Why they differ.** {escape(fact.explanation)}"))
     return Markdown(html_and_latex("\n".join(parts), two_column_table(rows, ("Question", "What each source says, and the record"))))
-
-
-def provenance_cards(sources: pd.DataFrame, claims: pd.DataFrame | None = None) -> Markdown:
-    """One card per seed document: outlet, country, kind, date, authors and perspective."""
-    seeds = sources.dropna(subset=["seed_file"]).sort_values("seed_file")
-    parts = ["::::{grid} 1 1 2 2", ":gutter: 3", ""]
-    for s in seeds.itertuples():
-        date = "no date given" if pd.isna(s.date) else s.date.strftime(
-            {"year": "%Y", "month": "%B %Y"}.get(s.date_precision, "%d %B %Y"))
-        n = "" if claims is None else f" · {int((claims['source_id'] == s.id).sum())} coded claims"
-        parts += [":::{grid-item-card}", ":class-card: provenance-card", "",
-                  f"**{escape(s.title)}**", "",
-                  f"*{escape(s.authors if isinstance(s.authors, str) else 'No author named in the text')}*", "",
-                  f"**Kind:** {escape(s.kind)}{escape(n)}", "",
-                  f"**Outlet:** {escape(s.outlet)}", "",
-                  f"**Publisher:** {escape(s.publisher)} ({escape(s.publisher_country)})", "",
-                  f"**Date:** {escape(date)}", "",
-                  f"**Perspective:** {escape(s.perspective)}", "", ":::", ""]
-    parts.append("::::")
-    return Markdown("\n".join(parts))

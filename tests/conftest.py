@@ -15,6 +15,17 @@ DATA = ROOT / "data"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+def toc_pages() -> list[str]:
+    """Every page of the book, in reading order, as in _toc.yml."""
+    import yaml
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
+
+
+def chapter_pages() -> list[str]:
+    return [p for p in toc_pages() if p.startswith("chapters/")]
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A writable copy of data/ that a test may break."""

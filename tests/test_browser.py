@@ -11,9 +11,11 @@ from urllib.parse import urlparse
 
 import pytest
 
+from conftest import chapter_pages, toc_pages
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHART_PAGES = ["chapters/background.html"]
-ALL_PAGES = ["intro.html", "glossary.html", "references.html", *CHART_PAGES]
+CHART_PAGES = [f"{p}.html" for p in chapter_pages()]
+ALL_PAGES = [f"{p}.html" for p in toc_pages()]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 

@@ -1,17 +1,17 @@
 """The strict build with forced execution passes, and its pages are what a reader gets."""
 import re
 import shutil
+
+import pytest
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, build_book, set_cell
-
-CHAPTERS = ["intro", "chapters/background"]
+from conftest import ROOT, build_book, chapter_pages, set_cell, toc_pages
 
 
 def test_strict_build_produces_every_page(built_book):
-    for page in CHAPTERS + ["glossary"]:
+    for page in toc_pages():
         assert (built_book / f"{page}.html").is_file(), page
     assert (built_book / "_static" / "vega-bundle.js").is_file()
 
@@ -23,11 +23,13 @@ def test_pages_load_no_script_from_the_network(built_book):
             assert not src.startswith(("http:", "https:", "//")), f"{page.name} loads {src}"
 
 
-def test_background_chapter_has_charts_and_a_bibliography(built_book):
-    html = (built_book / "chapters" / "background.html").read_text(encoding="utf-8")
-    assert html.count('class="book-chart"') >= 2
-    assert "How this chart was made" in html
-    assert 'class="citation"' in html or "bibtex" in html
+@pytest.mark.parametrize("page", chapter_pages())
+def test_each_chapter_has_charts_each_with_a_note_and_citations(built_book, page):
+    html = (built_book / f"{page}.html").read_text(encoding="utf-8")
+    charts = html.count('class="book-chart"')
+    assert charts >= 2
+    assert html.count("How this chart was made") >= charts
+    assert 'class="reference internal" href="../references.html#' in html  # {cite} links to the bibliography
 
 
 def test_a_failing_cell_fails_the_build(tmp_path):

@@ -12,11 +12,10 @@ from pybtex.database import parse_string
 
 from booktables.citation import apa, bibtex, book_meta, chicago, slug
 
-from conftest import ROOT
+from conftest import ROOT, chapter_pages
 
 SCHEMA = Path(__file__).parent / "schemas" / "citation-file-format-1.2.0.schema.json"
-TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
-CHAPTERS = [c["file"].split("/")[-1] for part in TOC["parts"] for c in part["chapters"] if c["file"].startswith("chapters/")]
+CHAPTERS = [p.split("/")[-1] for p in chapter_pages()]
 
 
 def test_citation_cff_is_valid():

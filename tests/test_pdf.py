@@ -9,18 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, toc_pages
 
 needs_tex = pytest.mark.skipif(not shutil.which("xelatex") or not shutil.which("pdftotext"),
                                reason="TeX or poppler missing: `make test` installs them from apt.txt")
-
-
-def toc_files() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        files += [c["file"] for c in part["chapters"]]
-    return files
 
 
 def page_title(name: str) -> str:
@@ -47,7 +39,7 @@ def test_pdf_has_every_page_title_and_the_release(pdf):
     text = squash(subprocess.run(["pdftotext", str(pdf / "book.pdf"), "-"], capture_output=True, text=True).stdout)
     # The root page (the introduction) opens the book untitled, as front matter.
     assert "a note on names" in text
-    for name in toc_files()[1:]:
+    for name in toc_pages()[1:]:
         title = squash(page_title(name))
         assert title in text, f"{name}: {title!r} not in the PDF"
     version = yaml.safe_load((ROOT / "CITATION.cff").read_text())["version"]
@@ -85,4 +77,4 @@ def test_side_by_side_comparisons_become_two_column_tables(pdf):
 def test_page_count_is_sane(pdf):
     info = subprocess.run(["pdfinfo", str(pdf / "book.pdf")], capture_output=True, text=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    assert 10 * len(toc_files()) // 3 <= pages <= 400, pages
+    assert 10 * len(toc_pages()) // 3 <= pages <= 400, pages
