@@ -56,6 +56,32 @@ def _static_spec(spec: dict) -> dict:
     return fix(spec)
 
 
+def _walk(node):
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def prune_datasets(spec: dict) -> dict:
+    """Keep only the columns the chart's encodings use, so pages stay small.
+
+    Charts with transforms or parameters may refer to any column in an
+    expression, so their data are left whole.
+    """
+    nodes = list(_walk(spec))
+    if any("transform" in n or "params" in n for n in nodes) or not spec.get("datasets"):
+        return spec
+    used = {n["field"] for n in nodes if isinstance(n.get("field"), str)}
+    used |= {n["sort"]["field"] for n in nodes if isinstance(n.get("sort"), dict) and "field" in n["sort"]}
+    pruned = {name: [{k: v for k, v in row.items() if k in used} for row in rows]
+              for name, rows in spec["datasets"].items()}
+    return {**spec, "datasets": pruned}
+
+
 def _tooltip_fields(node) -> list[tuple[str, str]]:
     """(field, title) pairs of the first layer's tooltip, in order."""
     if isinstance(node, dict):
@@ -88,6 +114,7 @@ def data_table(spec: dict) -> str:
 
 
 def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
+    spec = prune_datasets(spec)
     description = spec.get("description") or spec.get("title") or "Chart"
     if isinstance(description, dict):
         description = description.get("text", "Chart")

@@ -10,6 +10,9 @@ leave old charts in place. For every notebook page this extension
    pages that read it, and
 3. appends a removed cell holding the files' SHA-256 fingerprints, so the
    cache sees changed code and executes those pages again, and no others.
+
+The package's own chart and table code is fingerprinted the same way, for
+every page that imports it: a changed chart function re-draws every chart.
 """
 from __future__ import annotations
 
@@ -34,11 +37,25 @@ def tables_read(source: str, descriptor: dict) -> list[str]:
     return sorted({by_name[n] for n in names} | ({paths.DESCRIPTOR} if names else set()))
 
 
+PACKAGE = Path(__file__).resolve().parent
+
+
+def package_files() -> list[Path]:
+    """The package modules whose code shapes a page's outputs (not the Sphinx hooks)."""
+    return sorted(p for p in PACKAGE.glob("*.py") if not p.name.startswith("sphinx_")) + \
+        sorted(PACKAGE.glob("static/*"))
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
 def fingerprint_cell(data_dir: Path, files: list[str]) -> str:
-    digests = ", ".join(f"{name} {hashlib.sha256((data_dir / name).read_bytes()).hexdigest()[:16]}"
-                        for name in files)
+    digests = ", ".join(f"{name} {_digest(data_dir / name)}" for name in files)
+    code = hashlib.sha256("".join(_digest(p) for p in package_files()).encode()).hexdigest()[:16]
     return ("\n\n```{code-cell} ipython3\n:tags: [remove-cell]\n\n"
-            f"# Data this page reads (re-executed when they change): {digests}\n```\n")
+            f"# Data this page reads (re-executed when they change): {digests}\n"
+            f"# booktables code: {code}\n```\n")
 
 
 def _on_source_read(app, docname: str, source: list[str]) -> None:
@@ -47,10 +64,12 @@ def _on_source_read(app, docname: str, source: list[str]) -> None:
     data_dir = paths.DATA_DIR
     descriptor = json.loads((data_dir / paths.DESCRIPTOR).read_text(encoding="utf-8"))
     files = tables_read(source[0], descriptor)
-    if not files:
+    if not files and "booktables" not in source[0]:
         return
     for name in files:
         app.env.note_dependency(str((data_dir / name).resolve()))
+    for path in package_files():
+        app.env.note_dependency(str(path))
     source[0] += fingerprint_cell(data_dir, files)
 
 

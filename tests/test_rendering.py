@@ -41,3 +41,13 @@ def test_charts_fit_the_column():
     spec = charts.agreements_over_time(load("agreements")).to_dict()
     assert spec["width"] == "container"
     assert spec["description"]
+
+
+def test_chart_data_are_pruned_to_the_fields_the_chart_uses():
+    spec = charts.agreements_over_time(load("agreements")).to_dict()
+    pruned = offline.prune_datasets(spec)
+    full_cols = set(next(iter(spec["datasets"].values()))[0])
+    kept = set(next(iter(pruned["datasets"].values()))[0])
+    assert kept < full_cols and {"date_signed", "stage", "name", "pax"} <= kept
+    with_transform = {**spec, "transform": [{"filter": "datum.kind == 'ceasefire'"}]}
+    assert offline.prune_datasets(with_transform) == with_transform
