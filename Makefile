@@ -8,7 +8,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 JB_STRICT := -W -n --keep-going
 
-.PHONY: help setup book pdf lab test validate system-deps clean
+.PHONY: help setup book pdf lab bench test validate system-deps clean
 
 help:
 	@echo "make book      set up, execute every chapter and build the HTML book (_build/html)"
@@ -16,6 +16,7 @@ help:
 	@echo "make validate  check every CSV in data/ against data/datapackage.json"
 	@echo "make pdf       build the PDF edition with xelatex (_build/latex/book.pdf)"
 	@echo "make lab       open the chapters as notebooks in JupyterLab"
+	@echo "make bench     time clean, no-op and incremental builds against the plain baseline"
 	@echo "make clean     remove the build output"
 
 # The virtual environment and the pinned packages, rebuilt when the pins change.
@@ -55,6 +56,9 @@ pdf: setup system-deps validate
 lab: setup
 	cd $(CURDIR) && JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/.jupyter/lab/user-settings BOOK_RENDERER=inline \
 	  $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --notebook-dir=$(CURDIR)
+
+bench: setup system-deps
+	$(BIN)/python scripts/bench.py
 
 test: setup system-deps node_modules/.installed
 	$(BIN)/python -m pytest
