@@ -406,8 +406,8 @@ def war_timeline(events: pd.DataFrame, agreements: pd.DataFrame, start: str = "2
     description = description or (
         f"The war from {start} to {end}, day by day: {len(ev)} events as points in one row per event type "
         f"(a line where an event lasted several days), and {len(truces)} numbered ceasefire attempts as shaded "
-        "bands from the day each was to take effect to the end of the day it broke down, labelled with how long "
-        "each held.")
+        "bands from the day each was to take effect to the end of the day it broke down; hover a band for how "
+        "long each held.")
     tip = [alt.Tooltip("what:N", title="What"), alt.Tooltip("kind:N", title="Kind"),
            alt.Tooltip("date:N", title="Date"), alt.Tooltip("until:N", title="Until"),
            alt.Tooltip("held:N", title="How long it held"), alt.Tooltip("details:N", title="Details"),
@@ -420,8 +420,8 @@ def war_timeline(events: pd.DataFrame, agreements: pd.DataFrame, start: str = "2
     bars = truce.mark_rect(color="#009E73", opacity=0.9, clip=True, height=9).encode(
         x=x, x2="x2:T", y=y, yOffset=alt.YOffset("level:N"), tooltip=tip)
     text = dict(baseline="middle", fontSize=11, fontWeight="bold", color="#00573f")
-    # On a narrow page only the numbers fit; the table of the truces gives the rest.
-    short = truce.transform_calculate(label="width >= 520 ? datum.tag : datum.number")
+    # Only the numbers fit without overlapping; tooltips and the table of truces give the rest.
+    short = truce.transform_calculate(label="datum.number")
     left = short.transform_filter("datum.align == 'left'").mark_text(align="left", dx=4, **text).encode(
         x=alt.X("x2:T", scale=x_scale), y=y, yOffset=alt.YOffset("level:N"), text="label:N", tooltip=tip)
     right = short.transform_filter("datum.align == 'right'").mark_text(align="right", dx=-4, **text).encode(

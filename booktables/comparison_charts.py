@@ -163,7 +163,7 @@ def cooperation_over_time(events: pd.DataFrame, chapter: str | None = None, star
     base = alt.Chart(flat)
     war_start, war_end = alt.DateTime(year=2020, month=9, date=27), alt.DateTime(year=2020, month=11, date=10)
     one_row = base.transform_aggregate(events="count()")
-    war = one_row.mark_rect(color="#999999", opacity=0.18).encode(x=alt.datum(war_start), x2=alt.datum(war_end))
+    war = one_row.mark_rect(color="#999999", opacity=0.18, aria=False).encode(x=alt.datum(war_start), x2=alt.datum(war_end))
     war_label = one_row.mark_text(align="right", baseline="top", dx=-3, dy=2, fontSize=11, color="#555555").encode(
         x=alt.datum(war_start), y=alt.value(0), text=alt.value("2020 war"))
     points = base.mark_point(filled=True, size=95, opacity=0.9, stroke="white", strokeWidth=0.5).encode(

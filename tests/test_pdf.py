@@ -31,6 +31,8 @@ def pdf(tmp_path_factory):
 
 
 def squash(text: str) -> str:
+    """Lower case, folded space, and LaTeX's curly quotes read as straight ones."""
+    text = text.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}))
     return re.sub(r"\s+", " ", text).lower()
 
 
