@@ -108,7 +108,8 @@ def _tooltip(extra: list | None = None) -> list:
         alt.Tooltip("parties_text:N", title="Parties"),
         alt.Tooltip("mediators_text:N", title="Third parties"),
         alt.Tooltip("pax:N", title="PA-X"),
-        alt.Tooltip("outcome:N", title="Outcome"),
+        # The outcome text stays in the agreements table beside the charts: carried
+        # in every chart as well, it would double the page's weight.
         *(extra or []),
     ]
 
@@ -154,7 +155,7 @@ def agreement_spans(agreements: pd.DataFrame, chapter: str | None = None, proces
         "a line from that day to the day each broke down, lapsed or was superseded, clipped at the end of the "
         "axis with an arrow where it ran on; the text beside each row says how long it held.")
     keep = ["label", "name", "date", "effective", "ended", "status", "end_label", "held_for", "parties_text",
-            "mediators_text", "pax", "outcome", "start", "end_drawn", "text_at", "note", "end_type", "runs_on"]
+            "mediators_text", "pax", "start", "end_drawn", "text_at", "note", "end_type", "runs_on"]
     base = alt.Chart(rows[keep])
     spans = base.transform_filter("isValid(datum.end_drawn)").mark_rule(strokeWidth=5, opacity=0.85).encode(
         x=x, x2="end_drawn:T", y=y, color=color, tooltip=_tooltip())
@@ -196,7 +197,7 @@ def agreement_durations(agreements: pd.DataFrame, chapter: str | None = None, pr
         "scale, in order of the day each took effect; colour shows how it ended. Agreements whose end is not "
         "recorded have no bar and say so.")
     keep = ["label", "name", "date", "effective", "ended", "status", "end_label", "held_for", "parties_text",
-            "mediators_text", "pax", "outcome", "bar_days", "days", "start_text"]
+            "mediators_text", "pax", "bar_days", "days", "start_text"]
     base = alt.Chart(rows[keep])
     tooltip = _tooltip([alt.Tooltip("start_text:N", title="Counted from")])
     bars = base.mark_bar(height=12, opacity=0.9).encode(x=x, y=y, color=color, tooltip=tooltip)

@@ -41,7 +41,7 @@ def javascript_bundle() -> str:
 
 def _script_safe_json(spec: dict) -> str:
     # Escape <, > and & so no text in the data can close the <script> element.
-    text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    text = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

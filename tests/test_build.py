@@ -59,3 +59,18 @@ def test_html_payload_in_the_data_is_inert_in_the_built_page(tmp_path, data_copy
     pages = "".join(p.read_text(encoding="utf-8") for p in html_dir.rglob("*.html"))
     assert "<script>window.PWNED" not in pages
     assert '<img src=x onerror' not in pages and '<img src="x" onerror' not in pages
+
+
+def test_charts_use_only_a_colour_blind_safe_palette(built_book):
+    """Okabe & Ito's eight colours, greys, one darker shade of their bluish green
+    for label text, and single-hue sequential schemes."""
+    from booktables.charts import OKABE_ITO
+    allowed = {c.lower() for c in OKABE_ITO} | {"#00573f"}
+    seen, schemes = set(), set()
+    for page in built_book.rglob("*.html"):
+        for spec in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', page.read_text(encoding="utf-8"), re.S):
+            seen |= {c.lower() for c in re.findall(r"#[0-9A-Fa-f]{6}\b", spec)}
+            schemes |= set(re.findall(r'"scheme":\s*"(\w+)"', spec))
+    greys = {c for c in seen if c[1:3] == c[3:5] == c[5:7]}
+    assert seen - greys <= allowed, sorted(seen - greys - allowed)
+    assert schemes <= {"blues", "greens", "greys", "oranges", "purples"}, schemes
