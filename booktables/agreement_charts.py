@@ -96,6 +96,11 @@ def duration_rows(agreements: pd.DataFrame, chapter: str | None = None, process:
     return rows.sort_values(["start", "date_signed"]).reset_index(drop=True)
 
 
+# The columns _tooltip() shows; every agreement chart keeps at least these.
+TOOLTIP_COLUMNS = ["label", "name", "date", "effective", "ended", "status", "end_label", "held_for",
+                   "parties_text", "mediators_text", "pax"]
+
+
 def _tooltip(extra: list | None = None) -> list:
     return [
         alt.Tooltip("name:N", title="Agreement"),
@@ -154,8 +159,7 @@ def agreement_spans(agreements: pd.DataFrame, chapter: str | None = None, proces
         f"{len(rows)} agreements signed from {start} to {end}, one row each in order of the day they took effect: "
         "a line from that day to the day each broke down, lapsed or was superseded, clipped at the end of the "
         "axis with an arrow where it ran on; the text beside each row says how long it held.")
-    keep = ["label", "name", "date", "effective", "ended", "status", "end_label", "held_for", "parties_text",
-            "mediators_text", "pax", "start", "end_drawn", "text_at", "note", "end_type", "runs_on"]
+    keep = TOOLTIP_COLUMNS + ["start", "end_drawn", "text_at", "note", "end_type", "runs_on"]
     base = alt.Chart(rows[keep])
     spans = base.transform_filter("isValid(datum.end_drawn)").mark_rule(strokeWidth=5, opacity=0.85).encode(
         x=x, x2="end_drawn:T", y=y, color=color, tooltip=_tooltip())
@@ -196,8 +200,7 @@ def agreement_durations(agreements: pd.DataFrame, chapter: str | None = None, pr
         f"How long each of {len(rows)} ceasefires, protocols and statements held, in days on a symmetric-log "
         "scale, in order of the day each took effect; colour shows how it ended. Agreements whose end is not "
         "recorded have no bar and say so.")
-    keep = ["label", "name", "date", "effective", "ended", "status", "end_label", "held_for", "parties_text",
-            "mediators_text", "pax", "bar_days", "days", "start_text"]
+    keep = TOOLTIP_COLUMNS + ["bar_days", "days", "start_text"]
     base = alt.Chart(rows[keep])
     tooltip = _tooltip([alt.Tooltip("start_text:N", title="Counted from")])
     bars = base.mark_bar(height=12, opacity=0.9).encode(x=x, y=y, color=color, tooltip=tooltip)
