@@ -7,7 +7,7 @@ import pandas as pd
 
 from . import agreement_charts, charts, compare, comparison_charts, offline, tables
 from .tables import corpus_table, markdown_table
-from .load import load, load_all
+from .loading import load, load_all
 
 offline.enable()
 charts.enable_theme()

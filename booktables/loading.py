@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import paths
 from .checks import split_list
-from .validate import validate
+from .validation import validate
 
 
 class DataError(ValueError):

@@ -18,6 +18,8 @@ import hashlib
 import html
 import json
 import os
+from importlib.metadata import version
+from pathlib import Path
 
 import altair as alt
 import vl_convert as vlc
@@ -26,6 +28,12 @@ import vl_convert as vlc
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 BUNDLE_NAME = "vega-bundle.js"
 STATIC_WIDTH = 640  # "container" width has no meaning without a page
+
+
+def bundle_id() -> str:
+    """What the bundle is made from: vl-convert's version and this module's code."""
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return f"vl-convert-python {version('vl-convert-python')}, vega-lite {VL_VERSION}, offline.py {code}"
 
 
 def javascript_bundle() -> str:

@@ -9,7 +9,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from .compare import escape
-from .load import load_all
+from .loading import load_all
 
 
 def _cell(value) -> str:
