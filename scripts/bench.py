@@ -77,6 +77,13 @@ def page_weights(html_dir: Path) -> tuple[str, int, int, int]:
     return str(largest.relative_to(html_dir)), largest.stat().st_size, shared, inline
 
 
+def preamble_import() -> float:
+    """What every chapter's kernel pays before its first chart: the preamble's imports."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "from booktables import chapter"], cwd=ROOT, check=True)
+    return time.perf_counter() - start
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="book-bench-") as tmp:
         tmp = Path(tmp)
@@ -87,12 +94,14 @@ def main() -> None:
         name, size, shared_js, inline_js = page_weights(tmp / "cache" / "_build" / "html")
         bundle = (tmp / "cache" / "_build" / "html" / "_static" / "vega-bundle.js").stat().st_size
 
+    preamble = preamble_import()
     targets = {"clean build": 45, "no-op rebuild": 3, "rebuild after a prose edit": 10}
     print(f"{'measure':<30} {'book (cache)':>13} {'baseline (force)':>17} {'target':>8}")
     for key in cached:
         target = f"<= {targets[key]} s" if key in targets else ""
         print(f"{key:<30} {cached[key]:>12.1f}s {forced[key]:>16.1f}s {target:>8}")
     print(f"{'PDF build (clean)':<30} {pdf:>12.1f}s")
+    print(f"{'chapter preamble import':<30} {preamble:>12.1f}s   (paid once per notebook kernel)")
     print(f"{'largest HTML page':<30} {size / 1024:>11.0f} KB   ({name}; target <= 250 KB)")
     print(f"{'JavaScript on that page':<30} {(shared_js + inline_js) / 1024:>11.0f} KB   "
           f"({shared_js / 1024:.0f} KB in shared, cached files; {inline_js / 1024:.0f} KB inline)")
