@@ -22,8 +22,8 @@ from IPython.display import Markdown
 
 from .agreement_charts import THIRD_PARTY_ORDER, duration_rows, third_party_rows, truce_rows
 from .compare import escape
+from .tables import table_directive
 
-_SAFE_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _SAFE_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_:-]*$")
 
 PROVISION_TOPICS = {
@@ -64,20 +64,13 @@ def sources_note(source_id_lists, sources: pd.DataFrame) -> str:
 
 
 def pipe_table(rows: list[list[str]], headers: list[str], caption: str | None = None,
-               name: str | None = None, note: str = "") -> Markdown:
-    """A pipe table of already escaped cells; with a caption, a numbered {table};
-    ``note`` (already MyST) is a paragraph under it."""
+               name: str | None = None, note: str = "", widths: list[int] | None = None) -> Markdown:
+    """A pipe table of already escaped cells in a ``{table}`` directive
+    (see ``tables.table_directive``); ``note`` (already MyST) is a paragraph under it."""
     lines = ["| " + " | ".join(escape(h) for h in headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |" for row in rows]
     tail = ["", note] if note else []
-    if caption is None:
-        return Markdown("\n".join(lines + tail))
-    if name is not None and not _SAFE_NAME.match(name):
-        raise ValueError(f"table name {name!r} must be lower-case letters, digits and hyphens")
-    head = [":::{table} " + escape(caption)]
-    if name:
-        head.append(f":name: {name}")
-    return Markdown("\n".join(head + ["", *lines, ":::"] + tail))
+    return Markdown("\n".join([table_directive(lines, caption, name, widths)] + tail))
 
 
 def _ended_cell(row) -> str:
@@ -121,7 +114,8 @@ def agreements_table(agreements: pd.DataFrame, sources: pd.DataFrame, chapter: s
             _ended_cell(r),
         ])
     headers = ["Signed", "Agreement", "Parties", "Third parties", "How it ended"]
-    return pipe_table(body, headers, caption, name, sources_note(rows["source_ids"], sources))
+    return pipe_table(body, headers, caption, name, sources_note(rows["source_ids"], sources),
+                      widths=[13, 25, 22, 22, 18])
 
 
 def agreement_notes(agreements: pd.DataFrame, chapter: str | None = None, process: str | None = "karabakh",
@@ -161,7 +155,7 @@ def mediator_summary(agreements: pd.DataFrame, chapter: str | None = None, proce
             escape("; ".join(dict.fromkeys(mine["short_name"]))),
         ])
     headers = ["Third party", "Agreements", "Role", "First", "Last", "Which"]
-    return pipe_table(body, headers, caption, name)
+    return pipe_table(body, headers, caption, name, widths=[14, 11, 15, 11, 11, 38])
 
 
 def truces_table(agreements: pd.DataFrame, sources: pd.DataFrame, start: str, end: str,
@@ -184,7 +178,8 @@ def truces_table(agreements: pd.DataFrame, sources: pd.DataFrame, start: str, en
         ])
     headers = ["#", "Ceasefire attempt", "Agreed", "Parties", "Brokered by", "To take effect", "Broke down",
                "How long it held"]
-    return pipe_table(body, headers, caption, name, sources_note(truces["source_ids"], sources))
+    return pipe_table(body, headers, caption, name, sources_note(truces["source_ids"], sources),
+                      widths=[4, 19, 11, 15, 14, 11, 11, 15])
 
 
 def provisions_table(provisions: pd.DataFrame, agreement_id: str, sources: pd.DataFrame | None = None,
@@ -208,4 +203,4 @@ def provisions_table(provisions: pd.DataFrame, agreement_id: str, sources: pd.Da
         body.append(row)
     headers = ["Point", "Topic", "What it provides", "Who", "By when", "Note on the date"]
     note = sources_note(chosen["source_ids"], sources) if sources is not None else ""
-    return pipe_table(body, headers, caption, name, note)
+    return pipe_table(body, headers, caption, name, note, widths=[7, 13, 29, 12, 13, 26])

@@ -5,11 +5,37 @@ builders.
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from IPython.display import Markdown
 
 from .compare import escape
 from .loading import load_all
+
+
+_SAFE_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def table_directive(lines: list[str], caption: str | None = None, name: str | None = None,
+                    widths: list[int] | None = None) -> str:
+    """Pipe-table lines inside a ``{table}`` directive, numbered when captioned.
+
+    ``widths`` are the columns' relative widths: LaTeX needs them, since left to
+    itself it squeezes short columns (dates, names, counts) to a few letters.
+    The ``longtable`` class lets a long table break across PDF pages.
+    """
+    columns = lines[1].count("---") if len(lines) > 1 else 0  # the rule row has no escaped pipes
+    if widths is not None and len(widths) != columns:
+        raise ValueError(f"{len(widths)} widths for {columns} columns")
+    if name is not None and not _SAFE_NAME.match(name):
+        raise ValueError(f"table name {name!r} must be lower-case letters, digits and hyphens")
+    head = [":::{table}" + (" " + escape(caption) if caption else ""), ":class: longtable"]
+    if name:
+        head.append(f":name: {name}")
+    if widths:
+        head.append(":widths: " + " ".join(str(int(w)) for w in widths))
+    return "\n".join(head + ["", *lines, ":::"])
 
 
 def _cell(value) -> str:
@@ -18,13 +44,13 @@ def _cell(value) -> str:
     return escape(value)
 
 
-def markdown_table(frame: pd.DataFrame, columns: dict[str, str]) -> Markdown:
+def markdown_table(frame: pd.DataFrame, columns: dict[str, str], widths: list[int] | None = None) -> Markdown:
     """A pipe table of the given columns, headed by their labels."""
     lines = ["| " + " | ".join(escape(label) for label in columns.values()) + " |",
              "|" + "---|" * len(columns)]
     for _, row in frame.iterrows():
         lines.append("| " + " | ".join(_cell(row[c]) for c in columns) + " |")
-    return Markdown("\n".join(lines))
+    return Markdown(table_directive(lines, widths=widths))
 
 
 def _date_label(row) -> str:
@@ -42,7 +68,8 @@ def corpus_table(sources: pd.DataFrame, claims: pd.DataFrame) -> Markdown:
     seeds = seeds.sort_values("seed_file")
     return markdown_table(seeds, {"title": "Source", "by": "Author(s)", "kind": "Kind", "outlet": "Outlet",
                                   "publisher_country": "Publisher's country", "when": "Date",
-                                  "claims_coded": "Claims coded"})
+                                  "claims_coded": "Claims coded"},
+                          widths=[26, 13, 11, 19, 12, 10, 9])
 
 
 def data_package_table() -> Markdown:
@@ -60,4 +87,4 @@ def data_package_table() -> Markdown:
         frame = frames[res["name"]]
         lines.append(f"| {{download}}`{res['path']} <data/{res['path']}>` | {len(frame)} | "
                      f"{len(res['schema']['fields'])} | {escape(res.get('title', ''))} |")
-    return Markdown("\n".join(lines))
+    return Markdown(table_directive(lines, widths=[28, 8, 10, 54]))

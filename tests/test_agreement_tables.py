@@ -5,6 +5,7 @@ text from the data inert in the tables."""
 import re
 
 import pandas as pd
+import pytest
 import vl_convert as vlc
 
 from booktables import agreement_charts as ac
@@ -68,3 +69,22 @@ def test_tables_escape_text_from_the_data():
     assert "<script>" not in text and "{cite}`x`" not in text
     assert len([l for l in text.splitlines() if l.startswith("| ")]) - 1 == len(
         ac.duration_rows(agreements, chapter="ceasefires"))
+
+
+def test_tables_carry_column_widths_and_may_break_across_pages():
+    text = at.provisions_table(load("provisions"), "ag_2020_trilateral_statement", load("sources")).data
+    head = text.split("\n\n")[0].splitlines()
+    assert head[0] == ":::{table}" and ":class: longtable" in head
+    widths = next(line for line in head if line.startswith(":widths:")).split()[1:]
+    assert len(widths) == 6 and all(w.isdigit() for w in widths)
+
+
+def test_widths_must_match_the_columns():
+    from booktables.tables import table_directive
+
+    lines = ["| a \\| b | c |", "|---|---|", "| 1 | 2 |"]  # an escaped pipe is not a column
+    assert ":widths: 30 70" in table_directive(lines, widths=[30, 70])
+    with pytest.raises(ValueError, match="3 widths for 2 columns"):
+        table_directive(lines, widths=[30, 30, 40])
+    with pytest.raises(ValueError, match="table name"):
+        table_directive(lines, name="Bad Name")

@@ -76,6 +76,15 @@ def test_side_by_side_comparisons_become_two_column_tables(pdf):
 
 
 @needs_tex
+def test_every_table_has_set_column_widths_and_data_tables_break_across_pages(pdf):
+    # Left to tabulary, LaTeX squeezed dates and names to a few letters, and a
+    # long tabular ran off the foot of the page.
+    tex = (pdf / "book.tex").read_text(encoding="utf-8")
+    assert "\\begin{tabulary}" not in tex
+    assert tex.count("\\begin{longtable}") >= 7
+
+
+@needs_tex
 def test_page_count_is_sane(pdf):
     info = subprocess.run(["pdfinfo", str(pdf / "book.pdf")], capture_output=True, text=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
