@@ -2,12 +2,12 @@
 for the chapters on the 1991–94 ceasefires and on the 2020 war.
 
 Every function returns ``IPython.display.Markdown``: a MyST pipe table, escaped
-cell by cell (see ``compare.escape``), optionally wrapped in a numbered
-``{table}`` directive so that the prose can refer to it with ``{numref}``. The
-only markup the functions add themselves is the ``{cite:p}`` role of the line
-under a table that cites the sources of its rows, built from the
-``bibtex_key`` column of ``sources``, whose schema pattern admits no character
-that could break out of the role (and which is checked again here).
+cell by cell (see ``compare.escape``), in a ``{table}`` directive that sets
+its column widths and, given a caption, numbers it so that the prose can refer
+to it with ``{numref}``. The only markup the functions add themselves is the
+``{cite:p}`` role of the line under a table that cites the sources of its rows,
+built from the ``bibtex_key`` column of ``sources``, whose schema pattern admits
+no character that could break out of the role (and which is checked again here).
 
 Chapters import it in their preamble cell::
 
