@@ -64,7 +64,8 @@ def corpus_table(sources: pd.DataFrame, claims: pd.DataFrame) -> Markdown:
     seeds = sources.dropna(subset=["seed_file"]).copy()
     seeds["when"] = seeds.apply(_date_label, axis=1)
     seeds["claims_coded"] = seeds["id"].map(claims["source_id"].value_counts()).fillna(0).astype(int).astype(str)
-    seeds["by"] = seeds["authors"].fillna("no author named")
+    # authors is a list column: a source with no named author has [], not NaN.
+    seeds["by"] = seeds["authors"].map(lambda names: "; ".join(names) if names else "no author named")
     seeds = seeds.sort_values("seed_file")
     return markdown_table(seeds, {"title": "Source", "by": "Author(s)", "kind": "Kind", "outlet": "Outlet",
                                   "publisher_country": "Publisher's country", "when": "Date",

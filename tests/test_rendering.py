@@ -51,3 +51,17 @@ def test_chart_data_are_pruned_to_the_fields_the_chart_uses():
     assert kept < full_cols and {"date_signed", "stage", "name", "pax"} <= kept
     with_transform = {**spec, "transform": [{"filter": "datum.kind == 'ceasefire'"}]}
     assert offline.prune_datasets(with_transform) == with_transform
+
+
+def test_corpus_table_names_each_seed_author_or_says_there_is_none():
+    from booktables.tables import corpus_table
+
+    sources = load("sources")
+    rows = [line for line in corpus_table(sources, load("claims")).data.splitlines()
+            if line.startswith("| ") and not line.startswith("| Source")]
+    seeds = sources.dropna(subset=["seed_file"])
+    assert len(rows) == len(seeds)
+    authors = [line.split(" | ")[1] for line in rows]
+    assert all(authors), authors
+    assert authors.count("no author named") == sum(1 for names in seeds["authors"] if not names)
+    assert any("Kuzio" in a for a in authors)
