@@ -115,7 +115,7 @@ def agreements_table(agreements: pd.DataFrame, sources: pd.DataFrame, chapter: s
         ])
     headers = ["Signed", "Agreement", "Parties", "Third parties", "How it ended"]
     return pipe_table(body, headers, caption, name, sources_note(rows["source_ids"], sources),
-                      widths=[13, 25, 22, 22, 18])
+                      widths=[14, 25, 21, 22, 18])
 
 
 def agreement_notes(agreements: pd.DataFrame, chapter: str | None = None, process: str | None = "karabakh",
@@ -155,7 +155,7 @@ def mediator_summary(agreements: pd.DataFrame, chapter: str | None = None, proce
             escape("; ".join(dict.fromkeys(mine["short_name"]))),
         ])
     headers = ["Third party", "Agreements", "Role", "First", "Last", "Which"]
-    return pipe_table(body, headers, caption, name, widths=[14, 11, 15, 11, 11, 38])
+    return pipe_table(body, headers, caption, name, widths=[16, 10, 14, 14, 14, 32])
 
 
 def truces_table(agreements: pd.DataFrame, sources: pd.DataFrame, start: str, end: str,
@@ -179,7 +179,7 @@ def truces_table(agreements: pd.DataFrame, sources: pd.DataFrame, start: str, en
     headers = ["#", "Ceasefire attempt", "Agreed", "Parties", "Brokered by", "To take effect", "Broke down",
                "How long it held"]
     return pipe_table(body, headers, caption, name, sources_note(truces["source_ids"], sources),
-                      widths=[4, 19, 11, 15, 14, 11, 11, 15])
+                      widths=[4, 17, 14, 13, 12, 14, 14, 12])
 
 
 def provisions_table(provisions: pd.DataFrame, agreement_id: str, sources: pd.DataFrame | None = None,
@@ -203,4 +203,4 @@ def provisions_table(provisions: pd.DataFrame, agreement_id: str, sources: pd.Da
         body.append(row)
     headers = ["Point", "Topic", "What it provides", "Who", "By when", "Note on the date"]
     note = sources_note(chosen["source_ids"], sources) if sources is not None else ""
-    return pipe_table(body, headers, caption, name, note, widths=[7, 13, 29, 12, 13, 26])
+    return pipe_table(body, headers, caption, name, note, widths=[7, 13, 28, 12, 14, 26])

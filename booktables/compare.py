@@ -51,8 +51,9 @@ def _claim_block(claim: pd.Series, stance_labels: dict) -> str:
 
 def two_column_table(rows: list[tuple[str, str]], headers: tuple[str, str]) -> str:
     """A MyST list-table of already-escaped cells: the form a side-by-side
-    comparison takes where grids cannot (the LaTeX/PDF edition)."""
-    out = ["```{list-table}", ":header-rows: 1", ":widths: 30 70", "",
+    comparison takes where grids cannot (the LaTeX/PDF edition). ``longtable``
+    lets it break between rows across PDF pages instead of running off one."""
+    out = ["```{list-table}", ":header-rows: 1", ":widths: 30 70", ":class: longtable", "",
            f"* - {headers[0]}", f"  - {headers[1]}"]
     for left, right in rows:
         for marker, cell in (("* - ", left), ("  - ", right)):

@@ -240,7 +240,7 @@ def theatre_table(theatres: pd.DataFrame, agreements: pd.DataFrame, claims: pd.D
     rows = theatre_rows(theatres, agreements, claims, sources, stances, theatre_ids)
     width = (100 - 16) // max(len(rows), 1)
     out = ["```{list-table}", ":header-rows: 1", ":stub-columns: 1",
-           f":widths: 16 {' '.join([str(width)] * len(rows))}", ":class: theatre-table", "",
+           f":widths: 16 {' '.join([str(width)] * len(rows))}", ":class: theatre-table longtable", "",
            "* - Theatre"] + [f"  - {r['name']}" for r in rows]
     for key, heading in THEATRE_ROWS:
         out.append(f"* - {heading}")
