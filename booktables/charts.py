@@ -107,7 +107,6 @@ def agreement_rows(agreements: pd.DataFrame, chapter: str | None = None) -> pd.D
     for column in ("parties", "mediators", "witnesses", "source_ids"):
         rows[column + "_text"] = rows[column].map(_joined)
     rows["pax"] = rows["pax_id"].map(lambda v: "" if pd.isna(v) else f"PA-X {int(v)}")
-    rows["points"] = rows["n_points"].map(lambda v: "" if pd.isna(v) else str(int(v)))
     return rows.sort_values("date_signed").reset_index(drop=True)
 
 
@@ -135,7 +134,6 @@ def agreements_over_time(agreements: pd.DataFrame, chapter: str | None = None, t
                 alt.Tooltip("kind:N", title="Kind"),
                 alt.Tooltip("parties_text:N", title="Parties"),
                 alt.Tooltip("mediators_text:N", title="Mediators"),
-                alt.Tooltip("points:N", title="Points"),
                 alt.Tooltip("outcome:N", title="Outcome"),
                 alt.Tooltip("pax:N", title="PA-X"),
             ],
