@@ -189,7 +189,7 @@ def agreement_durations(agreements: pd.DataFrame, chapter: str | None = None, pr
     rows = rows[rows["end_type"] != "not_applicable"].copy()
     rows["bar_days"] = rows["days"].astype("Float64").fillna(0).astype(float)
     order = list(rows["label"])
-    ticks = [0, 1, 3, 7, 30, 100, 365, 1000, 10000]
+    ticks = [0, 1, 3, 7, 30, 100, 365, 10000]  # a day, a week, a month, a year; 1,000 would crowd 365
     max_days = max(float(rows["bar_days"].max()), 10.0)
     x_scale = alt.Scale(type="symlog", constant=1, domain=[0, max_days * 200])
     x = alt.X("bar_days:Q", title="Days held (symmetric log scale)", scale=x_scale,
