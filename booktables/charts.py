@@ -78,7 +78,8 @@ def events_timeline(events: pd.DataFrame, chapter: str | None = None, title: str
         f"one row per event type ({', '.join(types)}). Hover a point for the event, its date and sources.")
     return (
         alt.Chart(rows, title=title or alt.Undefined, description=description)
-        .mark_circle(size=90, opacity=0.85, stroke="white", strokeWidth=0.5)
+        # A dark outline: Okabe–Ito yellow alone is faint on a white page.
+        .mark_circle(size=90, opacity=0.85, stroke="#333333", strokeWidth=0.6)
         .encode(
             x=alt.X("date_start:T", title="Date", axis=alt.Axis(labelOverlap=True)),
             y=alt.Y("type:N", title=None, sort=types),

@@ -307,7 +307,7 @@ def claims_matrix(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataF
                                   labelFontWeight={"condition": {"test": header_test, "value": "bold"}, "value": "normal"},
                                   labelColor={"condition": {"test": header_test, "value": "#000000"}, "value": "#444444"})),
             size=alt.Size("n:Q", title="Claims", scale=alt.Scale(range=[70, 380], domainMin=1),
-                          legend=_legend("Claims", 3, values=[1, 2, 3], format="d", symbolFillColor="#777777")),
+                          legend=_legend("Claims", 1, values=[1, 2, 3], format="d", symbolFillColor="#777777")),
             color=alt.Color("voice:N", title="Whose words", sort=voices,
                             scale=alt.Scale(domain=voices, range=[OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[5], "#777777"]),
                             legend=_legend("Whose words", 2)),
@@ -502,7 +502,9 @@ def arrangement_spans(agreements: pd.DataFrame, processes: tuple[str, ...] = ("s
         x=x, y=y, color=color, tooltip=tooltip)
     ends = base.transform_filter("datum.span").mark_tick(thickness=2, size=14, color="#333333").encode(
         x=alt.X("end:T"), y=y, tooltip=tooltip)
-    one_offs = base.transform_filter("!datum.span").mark_point(shape="diamond", filled=True, size=110).encode(
+    # Outlined, since Okabe–Ito yellow alone is faint on a white page.
+    one_offs = base.transform_filter("!datum.span").mark_point(shape="diamond", filled=True, size=110,
+                                                               stroke="#333333", strokeWidth=0.6).encode(
         x=x, y=y, color=color, tooltip=tooltip)
     return (alt.layer(spans, starts, ends, one_offs, title=title or alt.Undefined, description=description)
             .properties(width="container", height=26 * max(len(frame), 4)))
