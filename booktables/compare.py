@@ -25,6 +25,12 @@ def escape(text) -> str:
     return _PUNCTUATION.sub(r"\\\1", " ".join(str(text).split()))
 
 
+def parenthetical(escaped: str) -> str:
+    """An aside in parentheses, or in brackets when it holds parentheses itself
+    (a locator such as "Abstract (repeated in ...)"), never one inside another."""
+    return f"\\[{escaped}\\]" if "(" in escaped else f"({escaped})"
+
+
 VOICE_LABELS = {
     "author": "the source's author(s)",
     "quoted_analyst": "an analyst quoted by the source",
@@ -96,7 +102,7 @@ def side_by_side(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFr
         parts += [_claim_block(claim, stance_labels) for _, claim in mine.iterrows()]
         parts += [":::", ""]
         readings = "\n\n".join(
-            f"\u201c{escape(c['quote'])}\u201d ({escape(c['locator'])}). "
+            f"\u201c{escape(c['quote'])}\u201d {parenthetical(escape(c['locator']))}. "
             f"**{escape(stance_labels.get((c['topic_id'], c['stance']), c['stance']))}.** {escape(c['paraphrase'])}"
             for _, c in mine.iterrows())
         rows.append((f"{header}\n\n{meta}", readings))
@@ -123,7 +129,7 @@ def discrepancy_panel(facts: pd.DataFrame, readings: pd.DataFrame, sources: pd.D
     for fact in chosen.itertuples():
         said = "\n\n".join(
             f"**{escape(r.value)}**: {escape(titles.loc[r.source_id, 'title'])}, "
-            f"\u201c{escape(r.quote)}\u201d ({escape(r.locator)})"
+            f"\u201c{escape(r.quote)}\u201d {parenthetical(escape(r.locator))}"
             for r in readings[readings["fact_id"] == fact.id].itertuples())
         rows.append((f"**{escape(fact.question)}**",
                      f"{said}\n\n**The record.** {escape(fact.record)} **Why they differ.** {escape(fact.explanation)}"))

@@ -28,7 +28,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from . import compare
-from .compare import VOICE_LABELS, escape
+from .compare import VOICE_LABELS, escape, parenthetical
 from .comparison_charts import seed_order, short_source_label
 
 _TRAILING_YEAR = re.compile(r"\s*\([^()]*\d{4}\)$")
@@ -128,8 +128,9 @@ def _table_rows(rows: list[dict]) -> list[tuple[str, str]]:
         if row["silent"]:
             right = "*No claim coded on this question.*"
         else:
-            right = "\n\n".join(f"**{r['stance']}.** \u201c{r['quote']}\u201d ({r['locator']}; {r['voice']})"
-                                for r in row["readings"])
+            right = "\n\n".join(
+                f"**{r['stance']}.** \u201c{r['quote']}\u201d {parenthetical(r['locator'] + '; ' + r['voice'])}"
+                for r in row["readings"])
         out.append((f"**{row['label']}**\n\n{row['meta']}", right))
     return out
 

@@ -65,3 +65,9 @@ def test_corpus_table_names_each_seed_author_or_says_there_is_none():
     assert all(authors), authors
     assert authors.count("no author named") == sum(1 for names in seeds["authors"] if not names)
     assert any("Kuzio" in a for a in authors)
+
+
+def test_a_locator_holding_parentheses_is_bracketed_not_nested():
+    assert compare.parenthetical(compare.escape("Paragraph 3")) == "(Paragraph 3)"
+    text = compare.parenthetical(compare.escape("Abstract (repeated in section 'Keywords')"))
+    assert text.startswith("\\[") and text.endswith("\\]")
