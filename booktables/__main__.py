@@ -1,6 +1,6 @@
 """`python -m booktables [DATA_DIR]`: validate the data package (make validate)."""
 import sys
 
-from .validation import main
+from .data.validation import main
 
 sys.exit(main())

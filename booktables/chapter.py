@@ -1,16 +1,22 @@
-"""The one-line preamble of every chapter: `from booktables import chapter as bk`.
+"""The one way in for chapters: ``from booktables import chapter as bk``.
 
-It switches Altair to the offline renderer and the book's theme, so chapter
-cells hold only short calls such as ``bk.charts.events_timeline(bk.load("events"))``.
+    bk.load("events"), bk.load_all()   the validated, typed tables (booktables.data)
+    bk.charts.<name>(...)              Altair charts (booktables.charts)
+    bk.tables.<name>(...)              tables as MyST (booktables.myst.tables)
+    bk.cards.<name>(...)               side-by-side comparisons (booktables.myst.cards)
+
+Importing it switches Altair to the offline renderer and the book's theme, so
+chapter cells hold only short calls such as ``bk.charts.events_timeline(events)``.
 """
 import pandas as pd
 
-from . import agreement_charts, charts, compare, comparison_charts, offline, tables
-from .tables import corpus_table, markdown_table
-from .loading import load, load_all
+from . import charts
+from .charts import render, theme
+from .data.loading import load, load_all
+from .myst import cards, tables
 
-offline.enable()
-charts.enable_theme()
+render.enable()
+theme.enable_theme()
 pd.set_option("display.max_colwidth", 120)
 
-__all__ = ["agreement_charts", "charts", "comparison_charts", "compare", "corpus_table", "load", "load_all", "markdown_table", "tables"]
+__all__ = ["cards", "charts", "load", "load_all", "tables"]

@@ -1,4 +1,14 @@
-"""Shared fixtures: a scratch copy of data/, CSV editing, and one strict build."""
+"""Shared fixtures: a scratch copy of data/, CSV editing, one strict build, the
+sphinx.testing fixtures for the extension tests, and the three kinds of test.
+
+Every test is one of three kinds, by marker (`make check` runs the first two):
+
+* ``unit``: data, validation, rows, charts as specs, MyST output (the default);
+* ``extension``: a part of the Sphinx extension, built on a tiny project under
+  tests/roots/ with ``sphinx.testing`` (``@pytest.mark.sphinx(testroot=...)``);
+* ``build``: whole-book builds, the browser, the PDF, executing a notebook.
+  A test that uses a built book (or the browser, or the PDF) is marked so here.
+"""
 from __future__ import annotations
 
 import csv
@@ -10,9 +20,33 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = "sphinx.testing.fixtures"
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+# Fixtures that need a whole build of the book, or tools only `make test` installs.
+BUILD_FIXTURES = {"built_book", "pdf", "site", "browser", "two_clean_builds"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.get_closest_marker("build") or item.get_closest_marker("extension"):
+            continue
+        if item.get_closest_marker("sphinx"):
+            item.add_marker(pytest.mark.extension)
+        elif BUILD_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where sphinx.testing finds the extension tests' tiny projects (test-<name>)."""
+    return Path(__file__).resolve().parent / "roots"
 
 
 def toc_pages() -> list[str]:
@@ -51,16 +85,19 @@ def set_cell(path: Path, line: int, column: str, value: str) -> None:
     write_rows(path, rows)
 
 
+def build_command(source: Path = ROOT, out_dir: Path | None = None, builder: str = "html") -> list[str]:
+    """The strict build that `make book` runs (booktables.build), as a command line."""
+    return [sys.executable, "-m", "booktables.build", str(source), "--builder", builder,
+            *(["--path-output", str(out_dir)] if out_dir else [])]
+
+
 def build_book(out_dir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """The strict build of `make book` (forced execution, warnings are errors) into out_dir."""
+    """The strict build of `make book` (warnings are errors, a failing cell fails it) into out_dir."""
     env = dict(os.environ)
     if data_dir is not None:
         env["BOOK_DATA_DIR"] = str(data_dir)
-    jb = Path(sys.executable).parent / "jupyter-book"
-    return subprocess.run(
-        [str(jb), "build", str(ROOT), "--path-output", str(out_dir), "-W", "-n", "--keep-going", "--builder", "html"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
-    )
+    return subprocess.run(build_command(ROOT, out_dir), cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=900)
 
 
 @pytest.fixture(scope="session")

@@ -8,50 +8,54 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from booktables import agreement_charts as ac
-from booktables import agreement_tables as at
-from booktables import chapter  # noqa: F401  (the book theme and renderer, as in a chapter)
-from booktables import load, offline
+from booktables import (
+    chapter,  # noqa: F401  (the book theme and renderer, as in a chapter)
+    load,
+)
+from booktables.charts import agreements as agreement_charts
+from booktables.charts import render, war
+from booktables.myst import tables
+from booktables.rows import agreements as agreement_rows
 
 
 def _svg_width(chart) -> float:
-    svg = vlc.vegalite_to_svg(offline._static_spec(chart.to_dict()), vl_version=offline.VL_VERSION)
+    svg = vlc.vegalite_to_svg(render._static_spec(chart.to_dict()), vl_version=render.VL_VERSION)
     return float(re.search(r'<svg[^>]*\swidth="([\d.]+)"', svg).group(1))
 
 
 def test_war_timeline_stays_inside_its_window():
-    chart = ac.war_timeline(load("events"), load("agreements"), start="2020-09-27", end="2020-11-10")
+    chart = war.war_timeline(load("events"), load("agreements"), start="2020-09-27", end="2020-11-10")
     assert _svg_width(chart) < 1000  # the broken draft rendered 15,000 px wide
-    truces = ac.truce_rows(load("agreements"), "2020-09-27", "2020-11-10")
+    truces = agreement_rows.truce_rows(load("agreements"), "2020-09-27", "2020-11-10")
     assert list(truces["pax"]) == ["PA-X 2322", "", "PA-X 2321", "PA-X 2324"]
     assert list(truces["days"].iloc[:3]) == [1, 0, 0]
 
 
 def test_spans_never_draw_an_unrecorded_end_as_holding():
-    rows = ac.duration_rows(load("agreements"), chapter="ceasefires", end="1995-03-01")
+    rows = agreement_rows.duration_rows(load("agreements"), chapter="ceasefires", end="1995-03-01")
     unrecorded = rows[rows["end_type"].isin(["broke_down", "lapsed", "superseded"]) & rows["date_ended"].isna()]
-    assert len(unrecorded) >= 1 and (unrecorded["status"] == ac.NOT_RECORDED).all()
+    assert len(unrecorded) >= 1 and (unrecorded["status"] == agreement_rows.NOT_RECORDED).all()
     assert unrecorded["days"].isna().all()
-    chart = ac.agreement_spans(load("agreements"), chapter="ceasefires", start="1991-09-01", end="1995-03-01")
+    chart = agreement_charts.agreement_spans(load("agreements"), chapter="ceasefires", start="1991-09-01", end="1995-03-01")
     assert _svg_width(chart) < 1000
 
 
 def test_held_phrase_counts_whole_days():
-    assert ac.held_phrase(0, "broke_down", pd.Timestamp("2020-10-18")) == "broke down the day it took effect"
-    assert ac.held_phrase(9635, "broke_down", pd.Timestamp("2020-09-27")) == "9,635 days (over 26 years)"
-    assert ac.held_phrase(pd.NA, "lapsed", pd.NaT) == "ended, but the day is not recorded"
+    assert agreement_rows.held_phrase(0, "broke_down", pd.Timestamp("2020-10-18")) == "broke down the day it took effect"
+    assert agreement_rows.held_phrase(9635, "broke_down", pd.Timestamp("2020-09-27")) == "9,635 days (over 26 years)"
+    assert agreement_rows.held_phrase(pd.NA, "lapsed", pd.NaT) == "ended, but the day is not recorded"
 
 
 def test_third_parties_are_grouped_by_state_or_body():
-    assert ac.third_party_actor("V. Kazimirov (on behalf of the co-chairs of the OSCE Minsk Conference)") == "CSCE/OSCE"
-    assert ac.third_party_actor("P. S. Grachev (Minister of Defence of Russia)") == "Russia"
-    assert ac.third_party_actor("Iran (President A. Hashemi Rafsanjani)") == "Iran"
+    assert agreement_rows.third_party_of("V. Kazimirov (on behalf of the co-chairs of the OSCE Minsk Conference)") == "csce_osce"
+    assert agreement_rows.third_party_of("P. S. Grachev (Minister of Defence of Russia)") == "russia"
+    assert agreement_rows.third_party_of("Iran (President A. Hashemi Rafsanjani)") == "iran"
 
 
 def test_provisions_table_reads_every_point_from_the_data():
     provisions = load("provisions")
     mine = provisions[provisions["agreement_id"] == "ag_2020_trilateral_statement"]
-    text = at.provisions_table(provisions, "ag_2020_trilateral_statement", load("sources"),
+    text = tables.provisions_table(provisions, "ag_2020_trilateral_statement", load("sources"),
                                caption="The statement", name="tbl-test").data
     assert text.startswith(":::{table}") and ":name: tbl-test" in text
     body = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| Point")]
@@ -65,14 +69,14 @@ def test_provisions_table_reads_every_point_from_the_data():
 def test_tables_escape_text_from_the_data():
     agreements = load("agreements")
     agreements.loc[agreements.index[0], "short_name"] = "<script>alert(1)</script> {cite}`x`"
-    text = at.agreements_table(agreements, load("sources"), chapter="ceasefires").data
+    text = tables.agreements_table(agreements, load("sources"), chapter="ceasefires").data
     assert "<script>" not in text and "{cite}`x`" not in text
-    assert len([l for l in text.splitlines() if l.startswith("| ")]) - 1 == len(
-        ac.duration_rows(agreements, chapter="ceasefires"))
+    assert len([line for line in text.splitlines() if line.startswith("| ")]) - 1 == len(
+        agreement_rows.duration_rows(agreements, chapter="ceasefires"))
 
 
 def test_tables_carry_column_widths_and_may_break_across_pages():
-    text = at.provisions_table(load("provisions"), "ag_2020_trilateral_statement", load("sources")).data
+    text = tables.provisions_table(load("provisions"), "ag_2020_trilateral_statement", load("sources")).data
     head = text.split("\n\n")[0].splitlines()
     assert head[0] == ":::{table}" and ":class: longtable" in head
     widths = next(line for line in head if line.startswith(":widths:")).split()[1:]
@@ -80,7 +84,7 @@ def test_tables_carry_column_widths_and_may_break_across_pages():
 
 
 def test_widths_must_match_the_columns():
-    from booktables.tables import table_directive
+    from booktables.myst.blocks import table_directive
 
     lines = ["| a \\| b | c |", "|---|---|", "| 1 | 2 |"]  # an escaped pipe is not a column
     assert ":widths: 30 70" in table_directive(lines, widths=[30, 70])

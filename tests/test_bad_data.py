@@ -5,7 +5,6 @@ import sys
 import pytest
 
 from booktables import DataError, load, validate
-
 from conftest import ROOT, read_rows, set_cell, write_rows
 
 

@@ -5,8 +5,7 @@ import re
 
 from pybtex.database import parse_file
 
-from booktables.sphinx_bibstyle import label_text
-
+from booktables.sphinx.bibstyle import label_text
 from conftest import ROOT
 
 

@@ -3,10 +3,10 @@ charts draw from the book's own files with every outside request blocked."""
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 import http.server
 import shutil
 import threading
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest

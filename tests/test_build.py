@@ -1,13 +1,11 @@
 """The strict build with forced execution passes, and its pages are what a reader gets."""
 import re
 import shutil
+import subprocess
 
 import pytest
-import subprocess
-import sys
-from pathlib import Path
 
-from conftest import ROOT, build_book, chapter_pages, set_cell, toc_pages
+from conftest import ROOT, build_book, build_command, chapter_pages, set_cell, toc_pages
 
 
 def test_strict_build_produces_every_page(built_book):
@@ -32,6 +30,7 @@ def test_each_chapter_has_charts_each_with_a_note_and_citations(built_book, page
     assert 'class="reference internal" href="../references.html#' in html  # {cite} links to the bibliography
 
 
+@pytest.mark.build
 def test_a_failing_cell_fails_the_build(tmp_path):
     """The book's own configuration turns a cell error into a failed build."""
     book = tmp_path / "failbook"
@@ -42,13 +41,12 @@ def test_a_failing_cell_fails_the_build(tmp_path):
     (book / "index.md").write_text(
         "---\nkernelspec:\n  name: python3\n  display_name: Python 3\njupytext:\n  text_representation:\n"
         "    format_name: myst\n---\n# T\n\n```{code-cell} ipython3\nraise RuntimeError('boom')\n```\n")
-    jb = Path(sys.executable).parent / "jupyter-book"
-    result = subprocess.run([str(jb), "build", str(book), "-W", "-n", "--keep-going"],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(build_command(book), capture_output=True, text=True, timeout=300)
     assert result.returncode != 0
     assert "RuntimeError" in result.stdout + result.stderr
 
 
+@pytest.mark.build
 def test_html_payload_in_the_data_is_inert_in_the_built_page(tmp_path, data_copy):
     payload = '<script>window.PWNED=1</script><img src=x onerror="window.PWNED=2">'
     set_cell(data_copy / "events.csv", 2, "title", "Payload " + payload[:60])
@@ -64,7 +62,7 @@ def test_html_payload_in_the_data_is_inert_in_the_built_page(tmp_path, data_copy
 def test_charts_use_only_a_colour_blind_safe_palette(built_book):
     """Okabe & Ito's eight colours, greys, one darker shade of their bluish green
     for label text, and single-hue sequential schemes."""
-    from booktables.charts import OKABE_ITO
+    from booktables.charts.theme import OKABE_ITO
     allowed = {c.lower() for c in OKABE_ITO} | {"#00573f"}
     seen, schemes = set(), set()
     for page in built_book.rglob("*.html"):

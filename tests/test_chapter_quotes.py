@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from booktables.paths import SEEDS_DIR
-from booktables.quotes import is_verbatim, seed_texts
-
+from booktables.data.paths import SEEDS_DIR
+from booktables.data.quotes import is_verbatim, seed_texts
 from conftest import ROOT
 
 PAGES = sorted([ROOT / "intro.md", *sorted((ROOT / "chapters").glob("*.md"))])

@@ -10,8 +10,7 @@ import pytest
 import yaml
 from pybtex.database import parse_string
 
-from booktables.citation import apa, bibtex, book_meta, chicago, slug
-
+from booktables.sphinx.citation import apa, bibtex, book_meta, chicago, slug
 from conftest import ROOT, chapter_pages
 
 SCHEMA = Path(__file__).parent / "schemas" / "citation-file-format-1.2.0.schema.json"

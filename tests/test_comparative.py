@@ -3,7 +3,10 @@ import re
 
 import pytest
 
-from booktables import comparison_charts, comparison_tables, load, load_all
+from booktables import load, load_all
+from booktables.charts import claims as claim_charts
+from booktables.myst import cards, tables
+from booktables.rows.sources import seed_order, short_source_label
 
 
 def test_every_claim_has_a_known_source_topic_and_stance():
@@ -17,7 +20,7 @@ def test_every_claim_has_a_known_source_topic_and_stance():
 def test_every_question_has_at_least_two_sources_and_every_seed_several_claims():
     claims, sources = load("claims"), load("sources")
     assert (claims.groupby("topic_id")["source_id"].nunique() >= 2).all()
-    seeds = comparison_charts.seed_order(sources)
+    seeds = seed_order(sources)
     counts = claims["source_id"].value_counts()
     assert all(counts.get(s, 0) >= 3 for s in seeds)
 
@@ -36,7 +39,7 @@ def test_every_turkish_russian_event_of_the_cooperation_chapter_is_coded():
 
 
 def test_short_source_labels_name_authors_or_bodies():
-    labels = comparison_charts.short_source_label(load("sources"))
+    labels = short_source_label(load("sources"))
     assert labels["jafarov_aslanli_2021"] == "Jafarov & Aslanli 2021"
     assert labels["kuzio_2021"] == "Kuzio 2021"
     assert labels["edm_2020"] == "Eurasia Daily Monitor 2020"
@@ -46,7 +49,7 @@ def test_short_source_labels_name_authors_or_bodies():
 
 def test_claims_matrix_has_a_cell_per_source_and_reading_with_quotes():
     frames = load_all()
-    spec = comparison_charts.claims_matrix(frames["claims"], frames["sources"], frames["stances"], frames["topics"]).to_dict()
+    spec = claim_charts.claims_matrix(frames["claims"], frames["sources"], frames["stances"], frames["topics"]).to_dict()
     rows = next(iter(spec["datasets"].values()))
     claims = frames["claims"]
     assert sum(r["n"] for r in rows) == len(claims)
@@ -58,9 +61,9 @@ def test_claims_matrix_has_a_cell_per_source_and_reading_with_quotes():
                                    "liberation_occupation", "relationship_pattern"])
 def test_question_cards_give_every_seed_a_card(topic):
     frames = load_all()
-    rows = comparison_tables.question_rows(frames["claims"], frames["sources"], frames["stances"], topic)
+    rows = cards.question_rows(frames["claims"], frames["sources"], frames["stances"], topic)
     assert [r["source_id"] for r in rows] and len(rows) == 5
-    text = comparison_tables.question_cards(frames["claims"], frames["sources"], frames["stances"], topic).data
+    text = cards.question_cards(frames["claims"], frames["sources"], frames["stances"], topic).data
     assert text.count(":::{grid-item-card}") == 5
 
 
@@ -69,9 +72,9 @@ def test_payload_in_a_theatre_or_claim_is_escaped(data_copy):
     set_cell(data_copy / "theatres.csv", 2, "mechanism", "<script>x</script> {cite:p}`X`")
     set_cell(data_copy / "claims.csv", 2, "quote", "<img src=x onerror=alert(1)>")
     frames = load_all(data_copy)
-    table = comparison_tables.theatre_table(frames["theatres"], frames["agreements"], frames["claims"],
-                                            frames["sources"], frames["stances"]).data
-    cards = comparison_tables.question_cards(frames["claims"], frames["sources"], frames["stances"],
-                                             frames["claims"].iloc[0]["topic_id"]).data
-    for text in (table, cards):
+    table = tables.theatre_table(frames["theatres"], frames["agreements"], frames["claims"],
+                                 frames["sources"], frames["stances"]).data
+    cards_md = cards.question_cards(frames["claims"], frames["sources"], frames["stances"],
+                                    frames["claims"].iloc[0]["topic_id"]).data
+    for text in (table, cards_md):
         assert not re.search(r"(?<!\\)<", text) and "{cite:p}`X`" not in text

@@ -2,11 +2,9 @@
 import re
 
 import pandas as pd
-import pytest
 
 from booktables import load, load_all, validate
-from booktables.paths import SEEDS_DIR
-
+from booktables.data.paths import SEEDS_DIR
 from conftest import ROOT
 
 
@@ -38,7 +36,8 @@ def test_every_row_cites_a_known_source():
 def test_sources_and_references_bib_agree():
     bib_keys = set(re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "references.bib").read_text(encoding="utf-8"), re.M))
     table_keys = set(load("sources")["bibtex_key"])
-    assert table_keys == bib_keys, f"only in sources.csv: {table_keys - bib_keys}; only in references.bib: {bib_keys - table_keys}"
+    assert table_keys == bib_keys, (f"only in sources.csv: {table_keys - bib_keys}; "
+                                    f"only in references.bib: {bib_keys - table_keys}")
 
 
 def test_all_five_seed_documents_are_sources():

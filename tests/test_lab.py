@@ -1,6 +1,5 @@
 """`make lab`: the chapters open as notebooks (jupytext) and, run top to
 bottom in a fresh kernel, draw the same charts with no network."""
-import os
 
 import jupytext
 import pytest
@@ -15,6 +14,7 @@ def test_jupyterlab_and_jupytext_are_installed():
     assert "Jupytext Notebook" in settings.read_text()
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("chapter", ["background"])
 def test_running_a_chapter_in_jupyter_draws_its_charts_offline(chapter, monkeypatch):
     monkeypatch.setenv("BOOK_RENDERER", "inline")

@@ -3,13 +3,11 @@ image, full Unicode, a sane page count and the release on it."""
 import re
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, toc_pages
+from conftest import ROOT, build_command, toc_pages
 
 needs_tex = pytest.mark.skipif(not shutil.which("xelatex") or not shutil.which("pdftotext"),
                                reason="TeX or poppler missing: `make test` installs them from apt.txt")
@@ -23,9 +21,7 @@ def page_title(name: str) -> str:
 @pytest.fixture(scope="session")
 def pdf(tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf")
-    jb = Path(sys.executable).parent / "jupyter-book"
-    result = subprocess.run([str(jb), "build", str(ROOT), "--builder", "pdflatex", "--path-output", str(out),
-                             "-W", "-n", "--keep-going"], capture_output=True, text=True, timeout=1200)
+    result = subprocess.run(build_command(ROOT, out, "pdflatex"), capture_output=True, text=True, timeout=1200)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return out / "_build" / "latex"
 

@@ -2,8 +2,8 @@
 import pytest
 
 from booktables import load_all
-from booktables.paths import SEEDS_DIR
-from booktables.quotes import check_quotes, is_verbatim, normalise
+from booktables.data.paths import SEEDS_DIR
+from booktables.data.quotes import check_quotes, is_verbatim, normalise
 
 needs_seeds = pytest.mark.skipif(not SEEDS_DIR.is_dir(),
                                  reason=f"the seed texts are not here ({SEEDS_DIR}); a reader's clone lacks them")

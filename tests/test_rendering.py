@@ -4,11 +4,14 @@ import re
 import altair as alt
 import pandas as pd
 
-from booktables import charts, compare, load, offline
+from booktables import load
+from booktables.charts import render
+from booktables.charts import timelines as charts
+from booktables.myst import text as compare
 
 
 def test_chart_output_has_no_cdn_and_carries_a_static_svg():
-    bundle = offline.mimebundle(charts.events_timeline(load("events"), chapter="background").to_dict())
+    bundle = render.mimebundle(charts.events_timeline(load("events"), chapter="background").to_dict())
     html = bundle["text/html"]
     assert "cdn.jsdelivr" not in html and "http" not in html.split("<script type")[0]
     assert "vegaEmbed(" in html and 'role="figure"' in html and "aria-label=" in html
@@ -17,7 +20,7 @@ def test_chart_output_has_no_cdn_and_carries_a_static_svg():
 
 
 def test_bundle_defines_vega_embed_globally_without_leaking_names():
-    js = offline.javascript_bundle()
+    js = render.javascript_bundle()
     assert "window.vegaEmbed=" in js.replace(" ", "")
     assert js.split("\n", 2)[1] == "(function () {"
 
@@ -25,7 +28,7 @@ def test_bundle_defines_vega_embed_globally_without_leaking_names():
 def test_script_payload_in_data_cannot_close_the_script_element():
     frame = pd.DataFrame({"x": [1], "label": ["</script><script>alert(1)</script>"]})
     chart = alt.Chart(frame, description="payload").mark_point().encode(x="x:Q", tooltip="label:N")
-    html = offline.mimebundle(chart.to_dict())["text/html"]
+    html = render.mimebundle(chart.to_dict())["text/html"]
     spec_json = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S).group(1)
     assert "<" not in spec_json and "alert(1)" in spec_json
 
@@ -45,16 +48,16 @@ def test_charts_fit_the_column():
 
 def test_chart_data_are_pruned_to_the_fields_the_chart_uses():
     spec = charts.agreements_over_time(load("agreements")).to_dict()
-    pruned = offline.prune_datasets(spec)
+    pruned = render.prune_datasets(spec)
     full_cols = set(next(iter(spec["datasets"].values()))[0])
     kept = set(next(iter(pruned["datasets"].values()))[0])
-    assert kept < full_cols and {"date_signed", "stage", "name", "pax"} <= kept
+    assert kept < full_cols and {"date_signed", "stage_label", "name", "pax"} <= kept
     with_transform = {**spec, "transform": [{"filter": "datum.kind == 'ceasefire'"}]}
-    assert offline.prune_datasets(with_transform) == with_transform
+    assert render.prune_datasets(with_transform) == with_transform
 
 
 def test_corpus_table_names_each_seed_author_or_says_there_is_none():
-    from booktables.tables import corpus_table
+    from booktables.myst.tables import corpus_table
 
     sources = load("sources")
     rows = [line for line in corpus_table(sources, load("claims")).data.splitlines()

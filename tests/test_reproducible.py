@@ -5,22 +5,20 @@ and the notebooks' execution timestamps would; the first holds only config
 hashes that match, the second are stripped from the downloadable notebooks.)
 """
 import filecmp
-import os
+import shlex
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, build_command
 
 ALLOWED_TO_DIFFER: set[str] = set()
 
 
 def jb_build(out: Path, offline: bool) -> subprocess.CompletedProcess:
-    jb = Path(sys.executable).parent / "jupyter-book"
-    command = f"'{jb}' build '{ROOT}' --path-output '{out}' -W -n --keep-going"
+    command = shlex.join(build_command(ROOT, out))
     if offline:
         # A new network namespace has only a loopback, which the kernels need.
         command = f"unshare -n sh -c \"ip link set lo up && {command}\""

@@ -7,8 +7,7 @@ import subprocess
 import sys
 from types import SimpleNamespace
 
-from booktables import sphinx_vega
-
+from booktables.sphinx import vega as sphinx_vega
 from conftest import ROOT
 
 
@@ -20,8 +19,7 @@ def _modules_after(statement: str) -> set[str]:
 
 def test_the_sphinx_extensions_import_neither_pandas_nor_frictionless():
     # The book's extensions start with every build, even a no-op one.
-    loaded = _modules_after("import booktables.sphinx_vega, booktables.sphinx_cite, booktables.sphinx_notebooks, "
-                            "booktables.sphinx_a11y, booktables.sphinx_datadeps")
+    loaded = _modules_after("import booktables.sphinx")
     assert not {"pandas", "frictionless"} & loaded
 
 

@@ -1,0 +1,125 @@
+"""Charts of the claims: the claims × sources matrix, whose voices the claims
+carry, and what the sources expected beside what happened later.
+
+Each chart is built from one data frame (layers filter it), so the renderer
+can print the chart's data as a table under it.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ..data import labels
+from ..rows.claims import expectations_frame, matrix_cells, voice_counts, voice_order
+from .theme import NARROW, OKABE_ITO, header_test, legend, short_labels, wrapped_label_expr
+
+
+def claims_matrix(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, topics: pd.DataFrame,
+                  topic_ids: list[str] | None = None, title: str | None = None, description: str | None = None):
+    """Sources (columns) × questions and their readings (rows): a circle where a source
+    takes a reading, sized by its number of claims and coloured by whose voice they carry;
+    the quotes are in the tooltip. Each question is a bold header row above its readings."""
+    cell, axes = matrix_cells(claims, sources, stances, topics, topic_ids)
+    source_order, domain = axes["sources"], axes["domain"]
+    voices = voice_order()
+    headers = header_test(axes["headers"])
+    description = description or (
+        f"{axes['claims']} coded claims from {axes['n_sources']} sources on {len(axes['topics'])} questions. "
+        "Columns are sources; rows are the readings of each question, under a header naming the question. "
+        "A circle means the source takes that reading; its size counts the claims and its colour says whose "
+        "voice they carry. Hover a circle for the quotes.")
+    return (
+        alt.Chart(cell, title=title or alt.Undefined, description=description)
+        .mark_circle(opacity=0.9, stroke="white", strokeWidth=0.5)
+        .encode(
+            x=alt.X("source:N", title=None, sort=source_order, scale=alt.Scale(domain=source_order),
+                    axis=alt.Axis(orient="top", labelFontWeight="bold", labelLimit=200, labelPadding=8,
+                                  domain=False, ticks=False,
+                                  labelExpr=f"{NARROW} ? datum.label : ({wrapped_label_expr(source_order)})",
+                                  labelAngle={"expr": f"{NARROW} ? -90 : 0"},
+                                  labelAlign={"expr": f"{NARROW} ? 'left' : 'center'"},
+                                  labelBaseline={"expr": f"{NARROW} ? 'middle' : 'bottom'"})),
+            y=alt.Y("reading:N", title=None, sort=domain, scale=alt.Scale(domain=domain),
+                    axis=alt.Axis(labelLimit=300, ticks=False, domain=False, grid=True, gridColor="#f0f0f0",
+                                  labelExpr=short_labels(24),
+                                  labelFontWeight={"condition": {"test": headers, "value": "bold"}, "value": "normal"},
+                                  labelColor={"condition": {"test": headers, "value": "#000000"}, "value": "#444444"})),
+            size=alt.Size("n:Q", title="Claims", scale=alt.Scale(range=[70, 380], domainMin=1),
+                          legend=legend("Claims", 1, values=[1, 2, 3], format="d", symbolFillColor="#777777")),
+            color=alt.Color("voice:N", title="Whose words", sort=voices,
+                            scale=alt.Scale(domain=voices, range=[OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[5], "#777777"]),
+                            legend=legend("Whose words", 2)),
+            tooltip=[alt.Tooltip("source:N", title="Source"), alt.Tooltip("question:N", title="Question"),
+                     alt.Tooltip("reading:N", title="Reading"), alt.Tooltip("n:Q", title="Claims"),
+                     alt.Tooltip("voice:N", title="Whose words"), alt.Tooltip("speakers:N", title="Speakers"),
+                     alt.Tooltip("quotes:N", title="Quotes (where)")],
+        )
+        .properties(width="container", height=17 * len(domain))
+    )
+
+
+def voices_by_source(claims: pd.DataFrame, sources: pd.DataFrame, title: str | None = None,
+                     description: str | None = None):
+    """For each seed document, how many of its coded claims are in the author's own words,
+    an analyst's it quotes, or an official's it reports."""
+    counts, source_order, n_claims = voice_counts(claims, sources)
+    voices = labels.label_order("voices")
+    description = description or (
+        f"{n_claims} coded claims of the five sources, one bar per source, split by whose words the quote "
+        "carries: the author's, an analyst the source quotes, or an official whose position it reports.")
+    return (
+        alt.Chart(counts, title=title or alt.Undefined, description=description)
+        .mark_bar(stroke="white", strokeWidth=1)
+        .encode(
+            y=alt.Y("source:N", title=None, sort=source_order, axis=alt.Axis(labelLimit=200)),
+            x=alt.X("n:Q", title="Coded claims", stack="zero", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color("whose:N", title="Whose words", sort=voices, legend=legend("Whose words", 3),
+                            scale=alt.Scale(domain=voices, range=[OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[5]])),
+            order=alt.Order("voice_rank:Q"),
+            tooltip=[alt.Tooltip("source:N", title="Source"), alt.Tooltip("whose:N", title="Whose words"),
+                     alt.Tooltip("n:Q", title="Claims"), alt.Tooltip("speakers:N", title="Speakers")],
+        )
+        .properties(width="container", height=40 * len(source_order))
+    )
+
+
+def expectations_and_aftermath(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame,
+                               topics: pd.DataFrame, events: pd.DataFrame,
+                               topic_ids: tuple[str, ...] = ("cooperation_durability", "settlement_outlook"),
+                               end: str = "2025-12-31",
+                               title: str | None = None, description: str | None = None):
+    """What each dated source expected, at the date it was published, above the events of
+    2023–2025 that bear on those expectations (later_record.csv). Undated sources cannot be placed."""
+    frame, axes = expectations_frame(claims, sources, stances, topics, events, topic_ids)
+    y_domain, who_domain, undated = axes["domain"], axes["who"], axes["undated"]
+    palette = [OKABE_ITO[i] for i in (0, 1, 2, 3, 5)][:len(who_domain) - 1] + ["#555555"]
+    headers = header_test(axes["headers"])
+    first, last = pd.Timestamp("2020-09-01"), pd.Timestamp(end)
+    description = description or (
+        f"What {axes['n_dated']} dated sources expected on {len(topic_ids)} questions, placed at their "
+        "publication dates (late 2020 to mid-2021), above the events of 2023–2025 that bear on those expectations, "
+        "with dashed lines at the later events' dates. "
+        + (f"Not shown, for want of a date: {', '.join(undated)}. " if undated else "")
+        + "Hover a mark for the quote or the event.")
+    base = alt.Chart(frame)
+    x = alt.X("date:T", title=None, scale=alt.Scale(domain=[first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")]),
+              axis=alt.Axis(format="%Y", tickCount="year"))
+    tooltip = [alt.Tooltip("who:N", title="Source"), alt.Tooltip("when:N", title="Date"),
+               alt.Tooltip("row:N", title="Reading or event"), alt.Tooltip("words:N", title="In its words"),
+               alt.Tooltip("where:N", title="Where")]
+    marks = base.mark_point(filled=True, size=110, opacity=0.9, stroke="white", strokeWidth=0.5).encode(
+        x=x,
+        y=alt.Y("row:N", title=None, sort=y_domain, scale=alt.Scale(domain=y_domain),
+                axis=alt.Axis(labelLimit=300, ticks=False, domain=False, grid=True, gridColor="#f0f0f0",
+                              labelExpr=short_labels(22),
+                              labelFontWeight={"condition": {"test": headers, "value": "bold"}, "value": "normal"},
+                              labelColor={"condition": {"test": headers, "value": "#000000"}, "value": "#444444"})),
+        color=alt.Color("who:N", title="Source", sort=who_domain, scale=alt.Scale(domain=who_domain, range=palette),
+                        legend=legend("Source", 2)),
+        shape=alt.Shape("kind:N", legend=None, scale=alt.Scale(domain=["expectation", "record"], range=["circle", "diamond"])),
+        tooltip=tooltip,
+    )
+    rules = base.transform_filter("datum.kind === 'record'").mark_rule(
+        strokeDash=[3, 3], color="#999999", opacity=0.8).encode(x=x, tooltip=tooltip)
+    return (alt.layer(rules, marks, title=title or alt.Undefined, description=description)
+            .properties(width="container", height=22 * len(y_domain)))

@@ -1,0 +1,166 @@
+"""Altair output that draws with no network, in HTML and (later) in LaTeX.
+
+Altair's stock HTML loads vega, vega-lite and vega-embed from a CDN. This
+renderer instead emits, for every chart:
+
+* text/html: a container plus a call to ``vegaEmbed`` from the bundle that the
+  ``booktables.sphinx.vega`` extension ships once in ``_static`` (pinned by the
+  vl-convert-python wheel), so charts stay interactive (tooltips) offline;
+* image/svg+xml and application/pdf: static vector renderings made by
+  vl-convert, for builders that cannot run JavaScript (myst-nb's LaTeX
+  builder takes the PDF first);
+* text/plain: the chart's description, for readers of the raw notebook.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+from importlib.metadata import version
+from pathlib import Path
+
+import altair as alt
+import vl_convert as vlc
+
+from ..contracts import CHART_CLASS
+
+# "6.4.1" -> "6.4": the Vega-Lite version Altair writes, which the bundle must match.
+VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+STATIC_WIDTH = 640  # "container" width has no meaning without a page
+
+
+def bundle_id() -> str:
+    """What the bundle is made from: vl-convert's version and this module's code."""
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return f"vl-convert-python {version('vl-convert-python')}, vega-lite {VL_VERSION}, render.py {code}"
+
+
+def javascript_bundle() -> str:
+    """vega + vega-lite + vega-embed, assigning window.vegaEmbed and friends.
+
+    Wrapped in a function scope: the bundle's top-level ``const`` names would
+    otherwise collide with other scripts' globals on the same page.
+    """
+    header = (f"/* vega {vlc.get_vega_version()}, vega-lite {VL_VERSION}, "
+              f"vega-embed {vlc.get_vega_embed_version()}: bundled by vl-convert-python */\n")
+    return header + "(function () {\n" + vlc.javascript_bundle(vl_version=VL_VERSION) + "\n})();\n"
+
+
+def _script_safe_json(spec: dict) -> str:
+    # Escape <, > and & so no text in the data can close the <script> element.
+    text = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _static_spec(spec: dict) -> dict:
+    """The same chart with fixed widths, as needed for a static image."""
+    def fix(node):
+        if isinstance(node, dict):
+            return {k: (STATIC_WIDTH if k == "width" and v == "container" else fix(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [fix(v) for v in node]
+        return node
+    return fix(spec)
+
+
+def _walk(node):
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def prune_datasets(spec: dict) -> dict:
+    """Keep only the columns the chart's encodings use, so pages stay small.
+
+    Charts with transforms or parameters may refer to any column in an
+    expression, so their data are left whole.
+    """
+    nodes = list(_walk(spec))
+    if any("transform" in n or "params" in n for n in nodes) or not spec.get("datasets"):
+        return spec
+    used = {n["field"] for n in nodes if isinstance(n.get("field"), str)}
+    used |= {n["sort"]["field"] for n in nodes if isinstance(n.get("sort"), dict) and "field" in n["sort"]}
+    pruned = {name: [{k: v for k, v in row.items() if k in used} for row in rows]
+              for name, rows in spec["datasets"].items()}
+    return {**spec, "datasets": pruned}
+
+
+def _tooltip_fields(node) -> list[tuple[str, str]]:
+    """(field, title) pairs of the first layer's tooltip, in order."""
+    if isinstance(node, dict):
+        tooltip = node.get("encoding", {}).get("tooltip")
+        if isinstance(tooltip, list):
+            return [(t["field"], t.get("title", t["field"])) for t in tooltip if "field" in t]
+        for key in ("layer", "hconcat", "vconcat", "concat"):
+            for child in node.get(key, []):
+                found = _tooltip_fields(child)
+                if found:
+                    return found
+    return []
+
+
+def data_table(spec: dict) -> str:
+    """The chart's data as an HTML table in a <details>, every value escaped:
+    a text alternative for readers who cannot see or hover the chart."""
+    fields = _tooltip_fields(spec)
+    datasets = spec.get("datasets", {})
+    if not fields or len(datasets) != 1:
+        return ""
+    rows = next(iter(datasets.values()))
+    head = "".join(f"<th>{html.escape(str(title))}</th>" for _, title in fields)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(row.get(field, '') or ''))}</td>" for field, _ in fields) + "</tr>"
+        for row in rows)
+    return (f'<details class="chart-data"><summary>Data table ({len(rows)} rows)</summary>'
+            f'<div class="chart-data-scroll"><table class="table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div></details>")
+
+
+def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
+    spec = prune_datasets(spec)
+    description = spec.get("description") or spec.get("title") or "Chart"
+    if isinstance(description, dict):
+        description = description.get("text", "Chart")
+    digest = hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:12]
+    chart_id = f"chart-{digest}"
+    label = html.escape(str(description), quote=True)
+    # Outside the book (JupyterLab) no page script provides vegaEmbed: carry it.
+    bundle = ("<script>" + javascript_bundle().replace("</script", "<\\/script") + "</script>\n") if inline_bundle else ""
+    html_out = bundle + (
+        f'<div class="{CHART_CLASS}" id="{chart_id}" role="figure" aria-label="{label}"></div>\n'
+        f'<script type="application/json" id="{chart_id}-spec">{_script_safe_json(spec)}</script>\n'
+        "<script>(function () {\n"
+        f'  var id = "{chart_id}";\n'
+        "  function draw() {\n"
+        '    var spec = JSON.parse(document.getElementById(id + "-spec").textContent);\n'
+        '    vegaEmbed("#" + id, spec, {actions: false, renderer: "svg"}).catch(function (err) {\n'
+        '      document.getElementById(id).textContent = "This chart could not be drawn: " + err;\n'
+        "    });\n"
+        "  }\n"
+        '  if (window.vegaEmbed) { draw(); } else { window.addEventListener("DOMContentLoaded", draw); }\n'
+        "})();</script>\n"
+        + data_table(spec)
+    )
+    static = _static_spec(spec)
+    svg = vlc.vegalite_to_svg(static, vl_version=VL_VERSION)
+    pdf = base64.b64encode(vlc.vegalite_to_pdf(static, vl_version=VL_VERSION)).decode("ascii")
+    return {"text/html": html_out, "image/svg+xml": svg, "application/pdf": pdf,
+            "text/plain": f"Chart: {description}"}
+
+
+def enable() -> None:
+    """Make every Altair chart displayed in this kernel draw with no network.
+
+    In the book build the page loads the bundle once, so each chart carries
+    only its spec. In JupyterLab (`make lab` sets BOOK_RENDERER=inline) there is
+    no such page script, so each chart inlines the same bundle.
+    """
+    inline = os.environ.get("BOOK_RENDERER") == "inline"
+    alt.renderers.register("book", lambda spec: mimebundle(spec, inline_bundle=inline))
+    alt.renderers.enable("book")

@@ -1,0 +1,74 @@
+"""The look every chart shares: the palette, the Altair theme, colours keyed by
+code, and the expressions that adapt axes and legends to a phone's width."""
+from __future__ import annotations
+
+import json
+import textwrap
+
+import altair as alt
+
+# Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#999999"]
+
+# How an agreement ended (end_types.csv codes, and the derived "not recorded").
+STATUS_COLOURS = {
+    "broke_down": "#D55E00", "lapsed": "#E69F00", "superseded": "#0072B2", "not_recorded": "#999999",
+    "held": "#009E73", "in_force": "#009E73", "not_applicable": "#CC79A7",
+}
+# Event types on the war timeline (event_types.csv codes): Okabe & Ito without
+# the yellow, which is too pale for thin lines on white.
+WAR_TYPE_COLOURS = {
+    "political": "#0072B2", "armed_conflict": "#D55E00", "ceasefire": "#009E73", "negotiation": "#CC79A7",
+    "agreement": "#56B4E9", "deployment": "#E69F00", "military_cooperation": "#6B6B6B", "crisis": "#000000",
+    "economic": "#999999",
+}
+NOTE_MIN_WIDTH = 300  # plot width (px) below which text beside the marks is dropped
+
+# On a narrow screen (a phone) the container is under ~520 px wide: long axis labels
+# are shortened and legends stacked, so the marks keep room. Static renderings
+# (SVG, PDF) have no container (width 0) and keep the full labels.
+NARROW = "(containerSize()[0] > 0 && containerSize()[0] < 520)"
+
+
+@alt.theme.register("book", enable=False)
+def _theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "range": {"category": OKABE_ITO},
+            "font": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#e5e5e5"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "columns": 3},
+            "title": {"fontSize": 14, "anchor": "start"},
+            "view": {"stroke": None},
+        }
+    }
+
+
+def enable_theme() -> None:
+    alt.theme.enable("book")
+
+
+def short_labels(chars: int) -> str:
+    """An axis labelExpr that truncates labels on a narrow screen."""
+    return f"{NARROW} ? truncate(datum.label, {chars}) : datum.label"
+
+
+def legend(title: str | None = None, columns: int = 2, **kwargs) -> alt.Legend:
+    """A legend under the chart, in one column on a narrow screen."""
+    return alt.Legend(title=title, orient="bottom", columns={"expr": f"{NARROW} ? 1 : {columns}"},
+                      labelLimit=kwargs.pop("labelLimit", 220), **kwargs)
+
+
+def wrapped_label_expr(labels: list[str], width: int = 14) -> str:
+    """A Vega labelExpr that breaks each known label into lines of about `width` characters."""
+    expr = "datum.label"
+    for label in labels:
+        lines = textwrap.wrap(label, width) or [label]
+        if len(lines) > 1:
+            expr = f"datum.label === {json.dumps(label)} ? {json.dumps(lines)} : ({expr})"
+    return expr
+
+
+def header_test(headers: list[str]) -> str:
+    """A Vega test that is true for the axis labels that head a group of rows."""
+    return f"indexof({json.dumps(headers)}, datum.value) >= 0"

@@ -1,0 +1,16 @@
+"""Strings that two parts of the package must agree on, written once.
+
+Each is written by one module and read by another (named beside it); a test
+checks that each still names something real.
+"""
+# The class of every chart's container: charts/render.py writes it, the
+# notebook download (sphinx/notebooks.py) finds the charts by it.
+CHART_CLASS = "book-chart"
+# The shared chart library: charts/render.py makes it, sphinx/vega.py ships it.
+BUNDLE_NAME = "vega-bundle.js"
+# Functions of the chapter API that read every table: sphinx/datadeps.py makes
+# a page that calls one depend on every data file.
+READS_ALL = ("load_all", "data_package_table")
+# The datapackage.json flag of the coding tables, which the package reads
+# itself (data/labels.py), so every page that reads data depends on them.
+CODING_FLAG = "x-coding"

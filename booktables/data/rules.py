@@ -1,0 +1,110 @@
+"""Rules the Table Schema standard cannot express, as frictionless checks.
+
+Declared per resource in datapackage.json under the custom key "x-rules":
+  {"listForeignKeys": [{"field": "source_ids", "resource": "sources", "key": "id"}],
+   "dateOrder": [["date_start", "date_end"]],
+   "patterns": ["pattern"]}
+(``lists`` names the semicolon-list columns, which the loader splits.)
+"""
+from __future__ import annotations
+
+import re
+
+import attrs
+from frictionless import Check, errors
+
+LIST_SEPARATOR = ";"
+
+
+def split_list(value) -> list[str]:
+    """A semicolon-separated cell as a list of stripped, non-empty items."""
+    if value is None:
+        return []
+    return [item.strip() for item in str(value).split(LIST_SEPARATOR) if item.strip()]
+
+
+class ListForeignKeyError(errors.CellError):
+    type = "list-foreign-key"
+    title = "List Foreign Key Error"
+    description = "An item of a semicolon-separated list is not a key of the referenced table."
+    template = 'The cell "{cell}" in row "{rowNumber}" and field "{fieldName}": {note}'
+
+
+class DateOrderError(errors.CellError):
+    type = "date-order"
+    title = "Date Order Error"
+    description = "An end date falls before its start date."
+    template = 'The cell "{cell}" in row "{rowNumber}" and field "{fieldName}": {note}'
+
+
+def _cell_error(cls, row, field_name: str, note: str):
+    return cls.from_row(row, note=note, field_name=field_name)
+
+
+@attrs.define(kw_only=True, repr=False)
+class list_foreign_key(Check):
+    """Every item of a list cell must be a key of another table."""
+
+    type = "list-foreign-key"
+    Errors = [ListForeignKeyError]
+    field: str
+    resource: str
+    keys: frozenset = attrs.field(factory=frozenset)
+
+    def validate_row(self, row):
+        value = row[self.field]
+        if value is None:
+            return
+        items = split_list(value)
+        if not items:
+            yield _cell_error(ListForeignKeyError, row, self.field, "the list is empty")
+        for item in items:
+            if item not in self.keys:
+                yield _cell_error(
+                    ListForeignKeyError, row, self.field,
+                    f'"{item}" is not an id in {self.resource}',
+                )
+
+
+@attrs.define(kw_only=True, repr=False)
+class date_order(Check):
+    """An end date may not precede its start date."""
+
+    type = "date-order"
+    Errors = [DateOrderError]
+    start: str
+    end: str
+
+    def validate_row(self, row):
+        start, end = row[self.start], row[self.end]
+        # Only compare real dates: a malformed date is already a type error.
+        if hasattr(start, "toordinal") and hasattr(end, "toordinal") and end < start:
+            yield _cell_error(
+                DateOrderError, row, self.end,
+                f"{self.end} {end.isoformat()} is before {self.start} {start.isoformat()}",
+            )
+
+
+class PatternError(errors.CellError):
+    type = "regex"
+    title = "Regular Expression Error"
+    description = "A cell meant as a regular expression does not compile."
+    template = 'The cell "{cell}" in row "{rowNumber}" and field "{fieldName}": {note}'
+
+
+@attrs.define(kw_only=True, repr=False)
+class valid_pattern(Check):
+    """A cell that the package uses as a regular expression must compile."""
+
+    type = "regex"
+    Errors = [PatternError]
+    field: str
+
+    def validate_row(self, row):
+        value = row[self.field]
+        if not value:
+            return
+        try:
+            re.compile(value)
+        except re.error as exc:
+            yield _cell_error(PatternError, row, self.field, f"not a valid regular expression ({exc})")

@@ -1,0 +1,26 @@
+"""The book's Sphinx extension: one entry in _config.yml, ``booktables.sphinx``.
+
+Each part is a module with its own ``setup(app)``:
+
+* ``vega``: ships the pinned chart library once, as a static file
+* ``datadeps``: re-executes a page exactly when the data it reads change
+* ``cite``: a "Cite this chapter" block on every chapter (from CITATION.cff)
+* ``notebooks``: offers each chapter as its executed, portable .ipynb
+* ``bibstyle``: the bibliography labelled and sorted as the text cites it
+* ``a11y``: mends theme markup that axe-core flags
+* ``parallel``: lets the HTML build execute its notebooks in parallel
+
+It imports neither pandas nor frictionless (the tests pin this): every build
+starts it, a no-op rebuild included.
+"""
+from __future__ import annotations
+
+from . import a11y, bibstyle, cite, datadeps, notebooks, parallel, vega
+
+PARTS = (vega, datadeps, cite, notebooks, bibstyle, a11y, parallel)
+
+
+def setup(app):
+    for part in PARTS:
+        part.setup(app)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

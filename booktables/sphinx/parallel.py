@@ -1,0 +1,48 @@
+"""Let the HTML build read (and so execute) its notebooks in parallel.
+
+Sphinx reads documents in several processes only when every extension says it
+may. Two that Jupyter Book loads say nothing, so Sphinx falls back to a serial
+read, and with it to executing the chapters one after another:
+
+* ``sphinx_multitoc_numbering`` replaces the TOC collector's section numbering,
+  which runs in the main process after all documents are read;
+* ``sphinx_jupyterbook_latex`` adds transforms that act only under the LaTeX
+  builder.
+
+Neither keeps state that a worker process would have to hand back, so for the
+HTML builders they are declared safe here. The LaTeX build stays serial.
+
+On a clean build each worker would also create the jupyter-cache database at
+once ("table settings already exists"); it is created here first, in the main
+process, before any worker starts.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+UNDECLARED_BUT_SAFE = ("sphinx_multitoc_numbering", "sphinx_jupyterbook_latex")
+
+
+def _declare_safe(app) -> None:
+    if app.builder.format != "html":
+        return
+    for name in UNDECLARED_BUT_SAFE:
+        extension = app.extensions.get(name)
+        if extension is not None and extension.parallel_read_safe is None:
+            extension.parallel_read_safe = True
+            extension.parallel_write_safe = True
+
+
+def _create_cache(app, env, docnames) -> None:
+    config = getattr(env, "mystnb_config", None)
+    if app.parallel <= 1 or config is None or config.execution_mode != "cache" or not docnames:
+        return
+    from jupyter_cache import get_cache
+
+    cache = get_cache(config.execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
+    cache.list_cache_records()  # opens the database, creating its tables
+
+
+def setup(app) -> None:
+    app.connect("builder-inited", _declare_safe)
+    app.connect("env-before-read-docs", _create_cache)

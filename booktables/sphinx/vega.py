@@ -1,0 +1,47 @@
+"""Ship the pinned vega bundle once, as a static file.
+
+Every chart page loads ``_static/vega-bundle.js`` (cached by the browser once)
+instead of a CDN, so the HTML book draws its charts with no network.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..charts.render import bundle_id, javascript_bundle
+from ..contracts import BUNDLE_NAME
+
+
+def _write_bundle(app) -> None:
+    if app.builder.format != "html":
+        return
+    static_dir = Path(app.outdir).parent / ".vega_static"
+    static_dir.mkdir(parents=True, exist_ok=True)
+    target = static_dir / BUNDLE_NAME
+    # Making the bundle takes vl-convert 1.5 s, a third of a no-op rebuild:
+    # it is remade only when vl-convert or the code that wraps it changes.
+    stamp = static_dir.parent / (BUNDLE_NAME + ".id")
+    ident = bundle_id()
+    if not (target.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == ident):
+        target.write_text(javascript_bundle(), encoding="utf-8")
+        stamp.write_text(ident, encoding="utf-8")
+    app.config.html_static_path += [str(static_dir), str(Path(__file__).parent / "static")]
+    app.add_js_file(BUNDLE_NAME)
+    app.add_css_file("book.css")
+
+
+def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
+    """Jupyter Book always loads sphinx-thebe, twice, even with thebe off: the
+    duplicate ``const THEBE_JS_URL`` is a console error and points at a CDN.
+    The book runs no live code, so its scripts are dropped."""
+    scripts = context.get("script_files")
+    if scripts:
+        context["script_files"] = [
+            s for s in scripts
+            if "thebe" not in str(getattr(s, "filename", s) or "")
+            and "THEBE_JS_URL" not in str(getattr(s, "attributes", {}).get("body", ""))
+        ]
+
+
+def setup(app) -> None:
+    app.connect("builder-inited", _write_bundle)
+    app.connect("html-page-context", _drop_thebe)
