@@ -55,7 +55,32 @@ def test_empty_required_field(data_copy):
 
 def test_value_outside_its_vocabulary(data_copy):
     set_cell(data_copy / "events.csv", 2, "event_type", "skirmish")
-    only_problem(data_copy, "events.csv", 2, "event_type", ["vocabulary", "armed_conflict", "'skirmish'"])
+    only_problem(data_copy, "events.csv", 2, "event_type", ["vocabulary", "event_types.csv", "armed_conflict", "'skirmish'"])
+
+
+def test_value_outside_an_enum(data_copy):
+    set_cell(data_copy / "sources.csv", 2, "date_precision", "week")
+    only_problem(data_copy, "sources.csv", 2, "date_precision", ["one of the vocabulary", "month", "'week'"])
+
+
+def test_a_coding_rule_that_is_not_a_regular_expression(data_copy):
+    set_cell(data_copy / "third_party_rules.csv", 3, "pattern", "Russia|(Yeltsin")
+    only_problem(data_copy, "third_party_rules.csv", 3, "pattern", ["not a valid regular expression", "(Yeltsin"])
+
+
+def test_a_coding_rule_that_names_no_third_party(data_copy):
+    set_cell(data_copy / "third_party_rules.csv", 2, "third_party_id", "atlantis")
+    only_problem(data_copy, "third_party_rules.csv", 2, "third_party_id", ["third_parties.csv", "'atlantis'"])
+
+
+def test_two_codes_with_one_label(data_copy):
+    set_cell(data_copy / "end_types.csv", 3, "label", "Broke down")
+    only_problem(data_copy, "end_types.csv", 3, "label", ["unique", "'Broke down'"])
+
+
+def test_a_later_event_that_is_not_an_event(data_copy):
+    set_cell(data_copy / "later_record.csv", 2, "event_id", "ev_2099_nothing")
+    only_problem(data_copy, "later_record.csv", 2, "event_id", ["events.csv", "'ev_2099_nothing'"])
 
 
 def test_missing_column(data_copy):
