@@ -16,6 +16,7 @@ starts it, a no-op rebuild included.
 from __future__ import annotations
 
 from . import a11y, bibstyle, cite, datadeps, notebooks, parallel, vega
+from .metadata import PARALLEL_SAFE
 
 PARTS = (vega, datadeps, cite, notebooks, bibstyle, a11y, parallel)
 
@@ -23,4 +24,4 @@ PARTS = (vega, datadeps, cite, notebooks, bibstyle, a11y, parallel)
 def setup(app):
     for part in PARTS:
         part.setup(app)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    return {**PARALLEL_SAFE, "env_version": 1}

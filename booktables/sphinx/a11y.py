@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .metadata import PARALLEL_SAFE
+
 FIXES = [
     # label-content-name-mismatch: the search field shows "Search Ctrl+K" but
     # is named "Search"; let its visible text name it.
@@ -42,5 +44,6 @@ def _mend_pages(app, exception) -> None:
             page.write_text(mended, encoding="utf-8")
 
 
-def setup(app) -> None:
+def setup(app) -> dict:
     app.connect("build-finished", _mend_pages)
+    return dict(PARALLEL_SAFE)

@@ -15,6 +15,7 @@ unambiguous.
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 from pybtex.backends.plaintext import Backend as PlainText
 from pybtex.plugin import register_plugin
@@ -23,6 +24,8 @@ from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import field, sentence
+
+from .metadata import PARALLEL_SAFE
 
 
 @functools.lru_cache(maxsize=None)
@@ -58,9 +61,15 @@ class AuthorYearLabels(BaseLabelStyle):
             yield label_text(entry)
 
 
+def _sort_text(text: str) -> str:
+    """Case and accents folded, so that Çelik sorts with C and Özkan with O, not after Z."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+
+
 class AuthorYearSorting(BaseSortingStyle):
     def sorting_key(self, entry):
-        return (author_text(entry).casefold(), entry.fields.get("year", ""), _plain(entry.fields.get("title", "")))
+        return (_sort_text(author_text(entry)), entry.fields.get("year", ""), _plain(entry.fields.get("title", "")))
 
 
 class BookStyle(UnsrtStyle):
@@ -78,5 +87,6 @@ register_plugin("pybtex.style.sorting", "book-author-year", AuthorYearSorting)
 register_plugin("pybtex.style.formatting", "book", BookStyle)
 
 
-def setup(app) -> None:
+def setup(app) -> dict:
     """Nothing to connect: the styles are registered with pybtex on import."""
+    return dict(PARALLEL_SAFE)

@@ -12,6 +12,7 @@ from pathlib import Path
 from docutils import nodes
 
 from .citation import apa, bibtex, book_meta, chicago, slug
+from .metadata import PARALLEL_SAFE
 
 CHAPTER_PREFIX = "chapters/"
 
@@ -72,10 +73,11 @@ def _write_bib_files(app, exception) -> None:
         (target / f"{slug(docname)}.bib").write_text(entry, encoding="utf-8")
 
 
-def setup(app) -> None:
+def setup(app) -> dict:
     app.connect("config-inited", _set_release)
     # Before Sphinx's own TOC collector (priority 500), so the section is listed.
     app.connect("doctree-read", _add_cite_section, priority=400)
     app.connect("env-merge-info", _merge)
     app.connect("env-purge-doc", _purge)
     app.connect("build-finished", _write_bib_files)
+    return dict(PARALLEL_SAFE)

@@ -25,7 +25,10 @@ from pathlib import Path
 
 from ..contracts import CODING_FLAG, READS_ALL
 from ..data import paths
+from .metadata import PARALLEL_SAFE
 
+# The first line of the fingerprint cell; notebooks.py drops the cell from downloads.
+FINGERPRINT_HEADER = "# Data this page reads (re-executed when they change):"
 TABLE_CALL = re.compile(r"""\bload\(\s*["'](\w+)["']""")
 READS_ALL_CALL = re.compile(r"\b(" + "|".join(READS_ALL) + r")\(")
 
@@ -58,7 +61,7 @@ def fingerprint_cell(data_dir: Path, files: list[str]) -> str:
     digests = ", ".join(f"{name} {_digest(data_dir / name)}" for name in files)
     code = hashlib.sha256("".join(_digest(p) for p in package_files()).encode()).hexdigest()[:16]
     return ("\n\n```{code-cell} ipython3\n:tags: [remove-cell]\n\n"
-            f"# Data this page reads (re-executed when they change): {digests}\n"
+            f"{FINGERPRINT_HEADER} {digests}\n"
             f"# booktables code: {code}\n```\n")
 
 
@@ -77,5 +80,6 @@ def _on_source_read(app, docname: str, source: list[str]) -> None:
     source[0] += fingerprint_cell(data_dir, files)
 
 
-def setup(app) -> None:
+def setup(app) -> dict:
     app.connect("source-read", _on_source_read)
+    return dict(PARALLEL_SAFE)

@@ -7,7 +7,7 @@ points the theme's ".ipynb" download item at it. In the copy, each chart keeps
 its static SVG rendering but drops the HTML that needs the book's
 page scripts, so the charts show in any Jupyter front end; execution
 timestamps and random cell ids are replaced so that two builds give the
-same file.
+same file, and the build's hidden data fingerprint (datadeps.py) is left out.
 """
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from pathlib import Path
 import nbformat
 
 from ..contracts import CHART_CLASS
+from .datadeps import FINGERPRINT_HEADER
+from .metadata import PARALLEL_SAFE
 
 CHART_MARKER = f'class="{CHART_CLASS}"'
 
@@ -26,6 +28,8 @@ def _executed_dir(app) -> Path:
 
 def portable_notebook(path: Path) -> nbformat.NotebookNode:
     nb = nbformat.read(path, as_version=4)
+    # The build's data fingerprint means nothing to a reader of the notebook.
+    nb.cells = [c for c in nb.cells if not (c.cell_type == "code" and c.source.startswith(FINGERPRINT_HEADER))]
     for number, cell in enumerate(nb.cells, start=1):
         cell["id"] = f"cell-{number}"  # jupytext draws random ids; stable ones keep builds identical
         cell.get("metadata", {}).pop("execution", None)
@@ -56,7 +60,8 @@ def _copy_notebooks(app, exception) -> None:
         nbformat.write(portable_notebook(path), target)
 
 
-def setup(app) -> None:
+def setup(app) -> dict:
     # Before sphinx-book-theme builds its header buttons from the context.
     app.connect("html-page-context", _offer_ipynb, priority=400)
     app.connect("build-finished", _copy_notebooks)
+    return dict(PARALLEL_SAFE)

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .metadata import PARALLEL_SAFE
+
 UNDECLARED_BUT_SAFE = ("sphinx_multitoc_numbering", "sphinx_jupyterbook_latex")
 
 
@@ -43,6 +45,7 @@ def _create_cache(app, env, docnames) -> None:
     cache.list_cache_records()  # opens the database, creating its tables
 
 
-def setup(app) -> None:
+def setup(app) -> dict:
     app.connect("builder-inited", _declare_safe)
     app.connect("env-before-read-docs", _create_cache)
+    return dict(PARALLEL_SAFE)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..charts.render import bundle_id, javascript_bundle
 from ..contracts import BUNDLE_NAME
+from .metadata import PARALLEL_SAFE
 
 
 def _write_bundle(app) -> None:
@@ -42,6 +43,7 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
         ]
 
 
-def setup(app) -> None:
+def setup(app) -> dict:
     app.connect("builder-inited", _write_bundle)
     app.connect("html-page-context", _drop_thebe)
+    return dict(PARALLEL_SAFE)

@@ -1,0 +1,2 @@
+extensions = ["booktables.sphinx.a11y"]
+exclude_patterns = ["_build"]

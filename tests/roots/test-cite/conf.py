@@ -1,0 +1,2 @@
+extensions = ["booktables.sphinx.cite"]
+exclude_patterns = ["_build"]
