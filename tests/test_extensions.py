@@ -420,3 +420,12 @@ def test_notebooks_are_copied_to_sources_and_offered(app):
     assert app.ipynb_sources["chart"] == "chart.ipynb"
     assert app.ipynb_sources["markdown"] == "markdown.ipynb"
     assert app.ipynb_sources["index"] is None
+
+
+@pytest.mark.sphinx("html", testroot="parallel", parallel=2,
+                    confoverrides={"extensions": ["sphinx_multitoc_numbering", "booktables.sphinx.parallel"]})
+def test_parallel_reads_in_parallel_but_writes_serially(app):
+    # Kernels may have run in this process by the time pages are written:
+    # forked writers would inherit their live sockets.
+    app.build()
+    assert app.parallel == 1 and not app.builder.parallel_ok

@@ -15,6 +15,12 @@ HTML builders they are declared safe here. The LaTeX build stays serial.
 On a clean build each worker would also create the jupyter-cache database at
 once ("table settings already exists"); it is created here first, in the main
 process, before any worker starts.
+
+Pages are written by the main process alone. When few pages changed, Sphinx
+reads them serially, so their kernels run in the main process; forking
+writers after that hands each writer a copy of live ZeroMQ sockets, and one of
+them failed a rebuild ("Socket operation on non-socket"). Writing takes a few
+seconds; executing is what the parallel read is for.
 """
 from __future__ import annotations
 
@@ -45,7 +51,13 @@ def _create_cache(app, env, docnames) -> None:
     cache.list_cache_records()  # opens the database, creating its tables
 
 
+def _write_serially(app, env) -> None:
+    # Called once every page is read, before Sphinx decides how to write them.
+    app.parallel = 1
+
+
 def setup(app) -> dict:
     app.connect("builder-inited", _declare_safe)
     app.connect("env-before-read-docs", _create_cache)
+    app.connect("env-updated", _write_serially)
     return dict(PARALLEL_SAFE)
