@@ -45,17 +45,19 @@ def frame_table(frame: pd.DataFrame, columns: dict[str, str], widths: list[int] 
 # --- The corpus and the data package --------------------------------------------------------
 
 def corpus_table(sources: pd.DataFrame, claims: pd.DataFrame) -> Markdown:
-    """The five seed documents: kind, outlet, country, date and coded claims."""
+    """The five seed documents: the short name the book gives each, title,
+    author, kind, outlet, country, date and coded claims."""
     seeds = sources.dropna(subset=["seed_file"]).copy()
+    seeds["short"] = seeds["id"].map(short_source_label(sources))
     seeds["when"] = [date_text(d, p) or "not given" for d, p in zip(seeds["date"], seeds["date_precision"])]
     seeds["claims_coded"] = seeds["id"].map(claims["source_id"].value_counts()).fillna(0).astype(int).astype(str)
     # authors is a list column: a source with no named author has [], not NaN.
     seeds["by"] = seeds["authors"].map(lambda names: "; ".join(names) if names else "no author named")
     seeds = seeds.sort_values("seed_file")
-    return frame_table(seeds, {"title": "Source", "by": "Author(s)", "kind": "Kind", "outlet": "Outlet",
-                               "publisher_country": "Publisher's country", "when": "Date",
+    return frame_table(seeds, {"short": "Named in this book", "title": "Source", "by": "Author(s)", "kind": "Kind",
+                               "outlet": "Outlet", "publisher_country": "Publisher's country", "when": "Date",
                                "claims_coded": "Claims coded"},
-                       widths=[26, 13, 11, 19, 12, 10, 9])
+                       widths=[12, 22, 12, 10, 16, 10, 9, 9])
 
 
 def data_package_table() -> Markdown:
@@ -70,6 +72,15 @@ def data_package_table() -> Markdown:
         lines.append(f"| {{download}}`{res['path']} <data/{res['path']}>` | {len(frame)} | "
                      f"{len(res['schema']['fields'])} | {escape(res.get('title', ''))} |")
     return Markdown(table_directive(lines, widths=[28, 8, 10, 54]))
+
+
+def vocabulary_table(name: str, caption: str | None = None) -> Markdown:
+    """A coding table of data/ (``x-coding``) as readers need it: code, label, meaning."""
+    table = labels.vocabulary(name)
+    body = [[f"`{code}`" if re.fullmatch(r"[a-z0-9_-]+", code) else escape(code), escape(label), escape(meaning)]
+            for code, label, meaning in zip(table["id"], table["label"], table["description"])]
+    return pipe_table(body, ["Code", "Label", "What it means"], caption or f"The codes of {name}.csv",
+                      f"tbl-vocabulary-{name.replace('_', '-')}", widths=[18, 22, 60])
 
 
 # --- Agreements, ceasefire attempts, mediators, provisions ----------------------------------

@@ -7,15 +7,24 @@ after every personal name, and lower-case titles ("The second karabakh war").
 The ``book`` style registered here labels each entry with the text its
 citations show, sorts by that text, and prints titles as written.
 
-Two works by the same author in the same year carry a letter in their ``year``
-field in ``references.bib`` ("1993a"), as in author–year BibTeX practice, so
-that the citation in the text and the label in the list agree and both are
-unambiguous.
+Corporate and multi-party authors ("Defence ministers of Azerbaijan and Armenia
+and the commander of the Nagorno-Karabakh army, with Russian mediation") carry a
+``shortauthor`` field, as in biblatex ("Ceasefire agreement"). The citation in
+the text and the label in the list use it; the entry in the list still gives
+the full author. The ``book-author-year`` referencing style registered here is
+sphinxcontrib-bibtex's author–year style reading that field.
+
+Two works with the same short author in the same year carry a letter in their
+``year`` field in ``references.bib`` ("1993a"), as in author–year BibTeX
+practice, so that the citation in the text and the label in the list agree and
+both are unambiguous.
 """
 from __future__ import annotations
 
 import functools
 import unicodedata
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from pybtex.backends.plaintext import Backend as PlainText
 from pybtex.plugin import register_plugin
@@ -23,7 +32,10 @@ from pybtex.richtext import Text
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.sorting import BaseSortingStyle
-from pybtex.style.template import field, sentence
+from pybtex.style.template import field, first_of, optional, sentence
+from sphinxcontrib.bibtex.plugin import register_plugin as register_bibtex_plugin
+from sphinxcontrib.bibtex.style.referencing import PersonStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
 from .metadata import PARALLEL_SAFE
 
@@ -38,8 +50,14 @@ def _plain(latex: str) -> str:
     return Text.from_latex(latex).render(PlainText())
 
 
+SHORT_AUTHOR = "shortauthor"
+
+
 def author_text(entry) -> str:
-    """The author part of a citation: one name, two joined by "and", or the first et al."""
+    """The author part of a citation: the short author where there is one, else
+    one name, two joined by "and", or the first et al."""
+    if SHORT_AUTHOR in entry.fields:
+        return _plain(entry.fields[SHORT_AUTHOR])
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
     names = [_plain(" ".join(p.prelast_names + p.last_names)) for p in persons]
     if not names:
@@ -82,9 +100,25 @@ class BookStyle(UnsrtStyle):
         return sentence[title] if as_sentence else title
 
 
+class ShortAuthorPersonStyle(PersonStyle):
+    """Names in citations as sphinxcontrib-bibtex writes them, but the
+    ``shortauthor`` field first where an entry has one."""
+
+    def author_or_editor_or_title(self, full: bool):
+        return first_of[optional[field(SHORT_AUTHOR)], super().author_or_editor_or_title(full)]
+
+
+@dataclass
+class BookReferenceStyle(AuthorYearReferenceStyle):
+    """sphinxcontrib-bibtex's author–year citations, with short authors."""
+
+    person: PersonStyle = dc_field(default_factory=ShortAuthorPersonStyle)
+
+
 register_plugin("pybtex.style.labels", "book-author-year", AuthorYearLabels)
 register_plugin("pybtex.style.sorting", "book-author-year", AuthorYearSorting)
 register_plugin("pybtex.style.formatting", "book", BookStyle)
+register_bibtex_plugin("sphinxcontrib.bibtex.style.referencing", "book-author-year", BookReferenceStyle)
 
 
 def setup(app) -> dict:
