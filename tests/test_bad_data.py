@@ -138,3 +138,18 @@ def test_command_line_prints_one_line_per_problem_and_no_traceback(data_copy):
 def test_command_line_passes_on_the_real_data():
     result = subprocess.run([sys.executable, "-m", "booktables"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_verdict_outside_its_vocabulary(data_copy):
+    set_cell(data_copy / "outcomes.csv", 2, "verdict", "vindicated")
+    only_problem(data_copy, "outcomes.csv", 2, "verdict", ["vocabulary", "verdicts.csv", "borne_out", "'vindicated'"])
+
+
+def test_a_verdict_resting_on_an_unknown_event(data_copy):
+    set_cell(data_copy / "outcomes.csv", 2, "evidence_event_ids", "ev_2021_jmc_opening;ev_2031_nothing")
+    only_problem(data_copy, "outcomes.csv", 2, "evidence_event_ids", ["unknown id", "ev_2031_nothing", "events.csv"])
+
+
+def test_a_verdict_for_a_reading_that_does_not_exist(data_copy):
+    set_cell(data_copy / "outcomes.csv", 2, "stance", "eternal")
+    only_problem(data_copy, "outcomes.csv", 2, "topic_id,stance", ["stances.csv", "eternal"])

@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from ..data import labels
-from ..rows.claims import expectations_frame, matrix_cells, voice_counts, voice_order
+from ..rows.claims import CAMP_KINDS, camps, expectations_frame, matrix_cells, voice_counts, voice_order
 from .theme import NARROW, OKABE_ITO, header_test, legend, short_labels, wrapped_label_expr
 
 
@@ -123,3 +123,37 @@ def expectations_and_aftermath(claims: pd.DataFrame, sources: pd.DataFrame, stan
         strokeDash=[3, 3], color="#999999", opacity=0.8).encode(x=x, tooltip=tooltip)
     return (alt.layer(rules, marks, title=title or alt.Undefined, description=description)
             .properties(width="container", height=22 * len(y_domain)))
+
+
+def agreement_view(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, topics: pd.DataFrame,
+                   title: str | None = None, description: str | None = None):
+    """Where the five sources agree and where they part, question by question: one
+    segment per source, coloured by whether it shares the reading most sources give
+    (the largest camp), gives only other readings, or has no claim coded. Questions
+    are sorted from the most to the least agreement."""
+    frame = camps(claims, sources, stances, topics)
+    kinds = list(CAMP_KINDS)
+    frame["kind_rank"] = frame["kind"].map(kinds.index)
+    share = frame[frame["kind"] == kinds[0]].groupby("question").size() / frame[frame["kind"] != kinds[2]].groupby(
+        "question").size()
+    order = list(share.fillna(0).sort_values(ascending=False, kind="stable").index)
+    description = description or (
+        f"For each of {len(order)} questions, the five sources as five segments: those that share the most common "
+        "reading, those that give only other readings, and those with no claim coded on the question. Questions "
+        "run from the most to the least agreement; hover a segment for the source and its readings.")
+    return (
+        alt.Chart(frame, title=title or alt.Undefined, description=description)
+        .mark_bar(stroke="white", strokeWidth=1.5)
+        .encode(
+            y=alt.Y("question:N", title=None, sort=order, axis=alt.Axis(labelLimit=240, labelExpr=short_labels(22))),
+            x=alt.X("count():Q", title="Sources", axis=alt.Axis(values=[0, 1, 2, 3, 4, 5], format="d")),
+            color=alt.Color("kind:N", title=None, sort=kinds, legend=legend(None, 3),
+                            scale=alt.Scale(domain=kinds, range=[OKABE_ITO[0], OKABE_ITO[1], "#dddddd"])),
+            order=alt.Order("kind_rank:Q"),
+            tooltip=[alt.Tooltip("question:N", title="Question"), alt.Tooltip("source:N", title="Source"),
+                     alt.Tooltip("kind:N", title="Where it stands"), alt.Tooltip("readings:N", title="Its readings"),
+                     alt.Tooltip("largest:N", title="Most common reading"),
+                     alt.Tooltip("camp_size:Q", title="Sources giving it")],
+        )
+        .properties(width="container", height=30 * len(order))
+    )

@@ -18,6 +18,7 @@ from IPython.display import Markdown
 from ..data import labels, paths
 from ..data.loading import load_all
 from ..rows.agreements import duration_rows, ended_phrase, third_party_rows, truce_rows
+from ..rows.claims import scorecard_rows
 from ..rows.common import date_text, iso, joined
 from ..rows.sources import short_source_label
 from .blocks import dropdown_or_heading, pipe_table, table_directive
@@ -201,6 +202,45 @@ def provisions_table(provisions: pd.DataFrame, agreement_id: str, sources: pd.Da
     headers = ["Point", "Topic", "What it provides", "Who", "By when", "Note on the date"]
     note = sources_note(chosen["source_ids"], sources) if sources is not None else ""
     return pipe_table(body, headers, caption, name, note, widths=[7, 13, 28, 12, 14, 26])
+
+
+# --- The sources' expectations against the later record -------------------------------------
+
+def scorecard_table(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, outcomes: pd.DataFrame,
+                    caption: str | None = None, name: str | None = None) -> Markdown:
+    """One row per seed source, one column per scored question: the readings the
+    source gives, each with the verdict outcomes.csv gives it against the record
+    up to 2025, and whose words carry it where it is not the author's own."""
+    rows = scorecard_rows(claims, sources, stances, outcomes)
+    questions = list(dict.fromkeys(rows["question"]))
+    body = []
+    for source, mine in rows.groupby("source", sort=False):
+        cells = [f"**{escape(source)}**"]
+        for question in questions:
+            readings = mine[mine["question"] == question]
+            cells.append("; ".join(
+                f"{escape(r.reading)}: **{escape(r.verdict)}**"
+                + ("" if r.whose == labels.labels("voices")["author"] else f" \\[{escape(r.whose.lower())}\\]")
+                for r in readings.itertuples()) or "no claim coded")
+        body.append(cells)
+    width = 88 // len(questions)
+    return pipe_table(body, ["Source", *questions], caption, name, widths=[12] + [width] * len(questions))
+
+
+def verdicts_table(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, outcomes: pd.DataFrame,
+                   events: pd.DataFrame, caption: str | None = None, name: str | None = None) -> Markdown:
+    """Each reading that a seed source gives on a scored question, once: its
+    verdict, why, and the events of the record it rests on (dated)."""
+    rows = scorecard_rows(claims, sources, stances, outcomes).sort_values(["topic_rank", "verdict_order", "reading"])
+    info = events.set_index("id")
+    body = []
+    for (_, reading), group in rows.groupby(["topic_rank", "reading"], sort=False):
+        r = group.iloc[0]
+        evidence = "; ".join(f"{iso(info.loc[e, 'date_start'])}: {info.loc[e, 'title']}" for e in r["evidence"])
+        body.append([escape(r["question"]), escape(reading), f"**{escape(r['verdict'])}**",
+                     escape("; ".join(group["source"])), escape(r["reasoning"]), escape(evidence) or "none"])
+    headers = ["Question", "Reading", "Verdict (to 2025)", "Given by", "Why", "Events it rests on"]
+    return pipe_table(body, headers, caption, name, widths=[11, 14, 10, 13, 30, 22])
 
 
 # --- The theatres of Turkish–Russian relations ---------------------------------------------

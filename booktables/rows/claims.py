@@ -149,3 +149,68 @@ def expectations_frame(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.
             "who": [short[s] for s in seeds if short[s] in set(frame["who"])] + [PRIMARY_RECORD],
             "undated": undated, "n_dated": dated["source_id"].nunique()}
     return frame, axes
+
+
+# --- Where the sources agree, and how their expectations fared ------------------------------
+
+SCORED_TOPICS = ("cooperation_durability", "russia_motives", "turkey_role", "minsk_group", "settlement_outlook")
+CAMP_KINDS = ["Shares the most common reading", "Takes only other readings", "No claim coded"]
+
+
+def camps(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
+    """Per question and seed source: whether the source shares the reading that
+    most sources give (the largest camp), gives only other readings, or says
+    nothing coded. One row per (question, source), with the readings it gives."""
+    short = short_source_label(sources)
+    seeds = seed_order(sources)
+    label = stances.set_index(["topic_id", "stance"])["label"]
+    order = stances.set_index(["topic_id", "stance"])["order"]
+    rows = []
+    for topic in topics["id"]:
+        mine = claims[(claims["topic_id"] == topic) & claims["source_id"].isin(seeds)]
+        if mine.empty:
+            continue
+        by_source = mine.groupby("source_id")["stance"].agg(lambda s: set(s))
+        counts = pd.Series([st for taken in by_source for st in taken]).value_counts()
+        # The largest camp; a tie goes to the reading listed first for the question.
+        top = sorted(counts[counts == counts.max()].index, key=lambda st: order.loc[(topic, st)])[0]
+        for source_id in seeds:
+            taken = sorted(by_source.get(source_id, set()), key=lambda st: order.loc[(topic, st)])
+            kind = CAMP_KINDS[2] if not taken else (CAMP_KINDS[0] if top in taken else CAMP_KINDS[1])
+            rows.append({"topic_id": topic, "question": topic_short(topic, topics), "source": short[source_id],
+                         "kind": kind, "largest": label.loc[(topic, top)], "camp_size": int(counts[top]),
+                         "speaking": len(by_source), "readings": "; ".join(label.loc[(topic, st)] for st in taken)})
+    return pd.DataFrame(rows)
+
+
+def scorecard_rows(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame,
+                   outcomes: pd.DataFrame, topic_ids: tuple[str, ...] = SCORED_TOPICS) -> pd.DataFrame:
+    """Each seed source's readings of the scored questions, each with the verdict
+    that outcomes.csv gives that reading, the reasoning and the events behind it.
+    One row per (source, question, reading)."""
+    short = short_source_label(sources)
+    verdict_labels = labels.labels("verdicts")
+    verdict_order = labels.column("verdicts", "order")
+    stance_label = stances.set_index(["topic_id", "stance"])["label"]
+    judged = outcomes.set_index(["topic_id", "stance"])
+    seeds = seed_order(sources)
+    chosen = claims[claims["topic_id"].isin(topic_ids) & claims["source_id"].isin(seeds)]
+    pairs = chosen.drop_duplicates(["source_id", "topic_id", "stance"])
+    voice_names = labels.labels("voices")
+    voices = chosen.groupby(["source_id", "topic_id", "stance"])["voice"].agg(
+        lambda v: "; ".join(voice_names[x] for x in dict.fromkeys(v)))
+    rows = []
+    for c in pairs.itertuples():
+        if (c.topic_id, c.stance) not in judged.index:
+            raise ValueError(f"outcomes.csv has no verdict for the reading {c.topic_id}/{c.stance}")
+        outcome = judged.loc[(c.topic_id, c.stance)]
+        rows.append({"source_id": c.source_id, "source": short[c.source_id], "topic_id": c.topic_id,
+                     "question": topic_short(c.topic_id), "reading": stance_label.loc[(c.topic_id, c.stance)],
+                     "whose": voices.loc[(c.source_id, c.topic_id, c.stance)],
+                     "verdict_id": outcome["verdict"], "verdict": verdict_labels[outcome["verdict"]],
+                     "verdict_order": int(verdict_order[outcome["verdict"]]), "reasoning": outcome["reasoning"],
+                     "evidence": list(outcome["evidence_event_ids"])})
+    frame = pd.DataFrame(rows)
+    frame["source_rank"] = frame["source_id"].map({s: i for i, s in enumerate(seeds)})
+    frame["topic_rank"] = frame["topic_id"].map({t: i for i, t in enumerate(topic_ids)})
+    return frame.sort_values(["source_rank", "topic_rank", "verdict_order"]).reset_index(drop=True)
