@@ -72,3 +72,11 @@ def test_charts_use_only_a_colour_blind_safe_palette(built_book):
     greys = {c for c in seen if c[1:3] == c[3:5] == c[5:7]}
     assert seen - greys <= allowed, sorted(seen - greys - allowed)
     assert schemes <= {"blues", "greens", "greys", "oranges", "purples"}, schemes
+
+
+def test_the_prose_meets_the_readability_targets(built_book):
+    """Measured on the built pages (scripts/prose_metrics.py): few long sentences,
+    no source named by its file number, no in-text citation over 12 words."""
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "prose_metrics.py"), str(built_book), "--list"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-4000:]
