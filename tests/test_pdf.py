@@ -85,3 +85,15 @@ def test_page_count_is_sane(pdf):
     info = subprocess.run(["pdfinfo", str(pdf / "book.pdf")], capture_output=True, text=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert 10 * len(toc_pages()) // 3 <= pages <= 400, pages
+
+
+@needs_tex
+def test_the_pdf_prints_the_exercises_but_leaves_their_solutions_to_the_web(pdf, built_book):
+    text = squash(subprocess.run(["pdftotext", str(pdf / "book.pdf"), "-"], capture_output=True, text=True).stdout)
+    chapters = [name for name in toc_pages() if name.startswith("chapters/")]
+    assert text.count("the solutions to these exercises are in the web edition") == len(chapters)
+    assert text.count("exercise") >= 3 * len(chapters)
+    assert "solution to exercise" not in text
+    # On the web, each solution is there, folded away.
+    html = (built_book / "chapters" / "war.html").read_text(encoding="utf-8")
+    assert html.count("solution") and 'class="dropdown' in html or "toggle" in html
