@@ -67,8 +67,8 @@ def agreement_spans(agreements: pd.DataFrame, chapter: str | None = None, proces
     order = list(rows["label"])
     # Room on the right for the notes: the axis shows only the window itself.
     span_days = (last - first).days
-    domain = [first.strftime("%Y-%m-%d"), (last + pd.Timedelta(days=int(span_days * 0.6))).strftime("%Y-%m-%d")]
-    ticks = [d.strftime("%Y-%m-%d") for d in pd.date_range(first, last, freq="YS")]
+    domain = [iso(first), iso(last + pd.Timedelta(days=int(span_days * 0.6)))]
+    ticks = [iso(d) for d in pd.date_range(first, last, freq="YS")]
     x_scale = alt.Scale(domain=domain)
     x = alt.X("start:T", title=f"Date ({first.year}–{last.year}); the axis stops at {last:%-d %B %Y}",
               scale=x_scale, axis=alt.Axis(values=ticks, format="%Y", grid=True))

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..data import labels
 from ..rows.claims import CAMP_KINDS, camps, expectations_frame, matrix_cells, voice_counts, voice_order
+from ..rows.common import iso
 from .theme import NARROW, OKABE_ITO, header_test, legend, short_labels, wrapped_label_expr
 
 
@@ -102,7 +103,7 @@ def expectations_and_aftermath(claims: pd.DataFrame, sources: pd.DataFrame, stan
         + (f"Not shown, for want of a date: {', '.join(undated)}. " if undated else "")
         + "Hover a mark for the quote or the event.")
     base = alt.Chart(frame)
-    x = alt.X("date:T", title=None, scale=alt.Scale(domain=[first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")]),
+    x = alt.X("date:T", title=None, scale=alt.Scale(domain=[iso(first), iso(last)]),
               axis=alt.Axis(format="%Y", tickCount="year"))
     tooltip = [alt.Tooltip("who:N", title="Source"), alt.Tooltip("when:N", title="Date"),
                alt.Tooltip("row:N", title="Reading or event"), alt.Tooltip("words:N", title="In its words"),

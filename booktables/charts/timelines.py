@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..data import labels
 from ..rows.agreements import agreement_rows
+from ..rows.common import iso
 from ..rows.events import coded_events, event_rows, theatre_cells, theatres_present, types_present
 from .theme import OKABE_ITO, legend
 
@@ -95,8 +96,7 @@ def cooperation_over_time(events: pd.DataFrame, chapter: str | None = None, star
         "each coded cooperative, mixed or confrontational (one band each) and placed in a lane for its theatre; "
         "the 2020 Karabakh war is shaded. Hover a point for the event, its date, the code and the sources.")
     margin = pd.Timedelta(days=75)
-    domain = [(flat["date_start"].min() - margin).strftime("%Y-%m-%d"),
-              (flat["date_start"].max() + margin).strftime("%Y-%m-%d")]
+    domain = [iso(flat["date_start"].min() - margin), iso(flat["date_start"].max() + margin)]
     base = alt.Chart(flat)
     first, last, period_label = labels.period(shaded)
     period_start = alt.DateTime(year=first.year, month=first.month, date=first.day)

@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from ..data import labels
+from ..rows.common import iso
 from ..rows.war import DAY, DEADLINE, HAPPENED, deadline_frame, war_frame
 from .theme import OKABE_ITO, WAR_TYPE_COLOURS
 
@@ -22,11 +23,11 @@ def war_timeline(events: pd.DataFrame, agreements: pd.DataFrame, start: str | No
     Events and ceasefire attempts share one data frame (the layers filter it), so
     that the chart's data table lists both."""
     war = labels.period("war_2020")
-    start, end = start or war.start.strftime("%Y-%m-%d"), end or war.end.strftime("%Y-%m-%d")
+    start, end = start or iso(war.start), end or iso(war.end)
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     edge = last + DAY  # the end of the last day
-    x_scale = alt.Scale(domain=[first.strftime("%Y-%m-%d"), edge.strftime("%Y-%m-%d")])
-    ticks = [d.strftime("%Y-%m-%d") for d in pd.date_range(first, last, freq="7D")]
+    x_scale = alt.Scale(domain=[iso(first), iso(edge)])
+    ticks = [iso(d) for d in pd.date_range(first, last, freq="7D")]
     axis = alt.Axis(values=ticks, format="%-d %b", grid=True, title="Date (2020), one column per day")
 
     frame, row_order, n_events, n_truces = war_frame(events, agreements, start, end)
@@ -82,8 +83,8 @@ def statement_deadlines(provisions: pd.DataFrame, events: pd.DataFrame, agreemen
 
     frame = deadline_frame(provisions, events, agreement_id, tracks, start, end)
     order = [t for t in tracks if t in set(frame["track"])]
-    x_scale = alt.Scale(domain=[first.strftime("%Y-%m-%d"), (last + DAY).strftime("%Y-%m-%d")])
-    ticks = [d.strftime("%Y-%m-%d") for d in pd.date_range(first, last, freq="5D")]
+    x_scale = alt.Scale(domain=[iso(first), iso(last + DAY)])
+    ticks = [iso(d) for d in pd.date_range(first, last, freq="5D")]
     x = alt.X("when:T", title="Date (2020)", scale=x_scale, axis=alt.Axis(values=ticks, format="%-d %b", grid=True))
     y = alt.Y("track:N", title=None, sort=order, axis=alt.Axis(labelLimit=200))
     description = description or (
