@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from ..data import labels
-from ..rows.claims import CAMP_KINDS, camps, expectations_frame, matrix_cells, voice_counts, voice_order
+from ..rows.claims import CAMP_KINDS, camps, expectations_frame, matrix_cells, scorecard_rows, voice_counts, voice_order
 from ..rows.common import iso
 from .theme import NARROW, OKABE_ITO, header_test, legend, short_labels, wrapped_label_expr
 
@@ -157,4 +157,34 @@ def agreement_view(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.Data
                      alt.Tooltip("camp_size:Q", title="Sources giving it")],
         )
         .properties(width="container", height=30 * len(order))
+    )
+
+
+def verdicts_by_source(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, outcomes: pd.DataFrame,
+                       title: str | None = None, description: str | None = None):
+    """The scorecard at a glance: for each seed source, its readings of the five
+    scored questions, one segment each, coloured by the verdict outcomes.csv gives
+    the reading against the record up to 2025."""
+    rows = scorecard_rows(claims, sources, stances, outcomes)
+    verdicts = labels.label_order("verdicts")
+    order = list(dict.fromkeys(rows["source"]))
+    frame = rows[["source", "question", "reading", "whose", "verdict", "verdict_order", "reasoning"]]
+    description = description or (
+        f"{len(frame)} readings that the five sources give on five questions whose outcome can be checked, one "
+        "segment each per source, coloured by the book's verdict against the record up to 2025: borne out, partly "
+        "borne out, not borne out, or not testable. Hover a segment for the reading and the reason.")
+    return (
+        alt.Chart(frame, title=title or alt.Undefined, description=description)
+        .mark_bar(stroke="white", strokeWidth=1.5)
+        .encode(
+            y=alt.Y("source:N", title=None, sort=order, axis=alt.Axis(labelLimit=220)),
+            x=alt.X("count():Q", title="Readings on the five scored questions", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color("verdict:N", title="Verdict (to 2025)", sort=verdicts, legend=legend("Verdict (to 2025)", 4),
+                            scale=alt.Scale(domain=verdicts, range=[OKABE_ITO[2], OKABE_ITO[4], OKABE_ITO[5], "#bbbbbb"])),
+            order=alt.Order("verdict_order:Q"),
+            tooltip=[alt.Tooltip("source:N", title="Source"), alt.Tooltip("question:N", title="Question"),
+                     alt.Tooltip("reading:N", title="Reading"), alt.Tooltip("whose:N", title="Whose words"),
+                     alt.Tooltip("verdict:N", title="Verdict"), alt.Tooltip("reasoning:N", title="Why")],
+        )
+        .properties(width="container", height=40 * len(order))
     )
