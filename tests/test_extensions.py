@@ -429,3 +429,18 @@ def test_parallel_reads_in_parallel_but_writes_serially(app):
     # forked writers would inherit their live sockets.
     app.build()
     assert app.parallel == 1 and not app.builder.parallel_ok
+
+
+@pytest.mark.sphinx("html", testroot="cite")
+def test_cite_names_the_project_from_citation_cff(app):
+    assert app.config.project == book_meta(Path(app.confdir) / "CITATION.cff").title
+    assert app.config.html_baseurl == ""
+
+
+def test_cite_takes_the_public_address_from_the_environment(make_app, rootdir, sphinx_test_tempdir, monkeypatch):
+    monkeypatch.setenv("BOOK_BASEURL", "https://example.org/book/")
+    srcdir = sphinx_test_tempdir / "cite-baseurl"
+    if not srcdir.exists():
+        shutil.copytree(rootdir / "test-cite", srcdir)
+    app = make_app("html", srcdir=srcdir)
+    assert app.config.html_baseurl == "https://example.org/book/"

@@ -7,6 +7,7 @@ entry is written to ``_static/cite/<chapter>.bib`` for download.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docutils import nodes
@@ -17,10 +18,19 @@ from .metadata import PARALLEL_SAFE
 CHAPTER_PREFIX = "chapters/"
 
 
+BASEURL_VARIABLE = "BOOK_BASEURL"
+
+
 def _set_release(app, config) -> None:
+    """The book's title, version and date from CITATION.cff, its one metadata
+    source; the public address from _config.yml's html.baseurl, or from the
+    environment when a publishing build sets it."""
     meta = book_meta(Path(app.confdir) / "CITATION.cff")
     config.version = config.release = meta.version
     config.today = meta.date
+    config.project = meta.title  # Jupyter Book 1 leaves it unset ("Project name not set")
+    if os.environ.get(BASEURL_VARIABLE):
+        config.html_baseurl = os.environ[BASEURL_VARIABLE]
 
 
 def _add_cite_section(app, doctree) -> None:
