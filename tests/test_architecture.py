@@ -82,3 +82,20 @@ def test_the_string_contracts_name_real_things():
 def test_the_extension_is_one_entry_in_the_config():
     config = (ROOT / "_config.yml").read_text(encoding="utf-8")
     assert re.findall(r"^\s*- (booktables\S*)$", config, re.M) == ["booktables.sphinx"]
+
+
+def test_the_lock_satisfies_the_declared_dependencies():
+    """pyproject.toml declares ranges; requirements.txt pins one tested version of each."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["book"]]
+    pins = {canonicalize_name(name): version for name, version in
+            re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M)}
+    for requirement in declared:
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{requirement.name} is declared but not pinned in requirements.txt"
+        assert requirement.specifier.contains(pins[name], prereleases=True), (requirement, pins[name])
