@@ -14,3 +14,6 @@ READS_ALL = ("load_all", "data_package_table")
 # The datapackage.json flag of the coding tables, which the package reads
 # itself (data/labels.py), so every page that reads data depends on them.
 CODING_FLAG = "x-coding"
+# Where the chapters live: a page under it is a chapter (sphinx/cite.py gives it
+# a "Cite this chapter" block, sphinx/metatags.py describes it as a Chapter).
+CHAPTER_PREFIX = "chapters/"

@@ -5,6 +5,9 @@ Each part is a module with its own ``setup(app)``:
 * ``vega``: ships the pinned chart library once, as a static file
 * ``datadeps``: re-executes a page exactly when the data it reads change
 * ``cite``: a "Cite this chapter" block on every chapter (from CITATION.cff)
+* ``metatags``: citation metadata in every page's head (Highwire tags, schema.org
+  JSON-LD, OpenGraph), from CITATION.cff, with absolute URLs only when the
+  public address is set
 * ``notebooks``: offers each chapter as its executed, portable .ipynb
 * ``bibstyle``: the bibliography labelled and sorted as the text cites it
 * ``a11y``: mends theme markup that axe-core flags
@@ -15,10 +18,10 @@ starts it, a no-op rebuild included.
 """
 from __future__ import annotations
 
-from . import a11y, bibstyle, cite, datadeps, notebooks, parallel, vega
+from . import a11y, bibstyle, cite, datadeps, metatags, notebooks, parallel, vega
 from .metadata import PARALLEL_SAFE
 
-PARTS = (vega, datadeps, cite, notebooks, bibstyle, a11y, parallel)
+PARTS = (vega, datadeps, cite, metatags, notebooks, bibstyle, a11y, parallel)
 
 
 def setup(app):

@@ -12,11 +12,9 @@ from pathlib import Path
 
 from docutils import nodes
 
+from ..contracts import CHAPTER_PREFIX
 from .citation import apa, bibtex, book_meta, chicago, slug
 from .metadata import PARALLEL_SAFE
-
-CHAPTER_PREFIX = "chapters/"
-
 
 BASEURL_VARIABLE = "BOOK_BASEURL"
 
