@@ -129,9 +129,9 @@ def expectations_and_aftermath(claims: pd.DataFrame, sources: pd.DataFrame, stan
 def agreement_view(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, topics: pd.DataFrame,
                    title: str | None = None, description: str | None = None):
     """Where the five sources agree and where they part, question by question: one
-    segment per source, coloured by whether it shares the reading most sources give
-    (the largest camp), gives only other readings, or has no claim coded. Questions
-    are sorted from the most to the least agreement."""
+    segment per source, coloured by whether it shares a reading most sources give
+    (any of them, where several tie), gives only other readings, or has no claim
+    coded. Questions are sorted from the most to the least agreement."""
     frame = camps(claims, sources, stances, topics)
     kinds = list(CAMP_KINDS)
     frame["kind_rank"] = frame["kind"].map(kinds.index)
@@ -148,13 +148,13 @@ def agreement_view(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.Data
         .encode(
             y=alt.Y("question:N", title=None, sort=order, axis=alt.Axis(labelLimit=240, labelExpr=short_labels(22))),
             x=alt.X("count():Q", title="Sources", axis=alt.Axis(values=[0, 1, 2, 3, 4, 5], format="d")),
-            color=alt.Color("kind:N", title=None, sort=kinds, legend=legend(None, 3),
+            color=alt.Color("kind:N", title=None, sort=kinds, legend=legend(None, 2),
                             scale=alt.Scale(domain=kinds, range=[OKABE_ITO[0], OKABE_ITO[1], "#dddddd"])),
             order=alt.Order("kind_rank:Q"),
             tooltip=[alt.Tooltip("question:N", title="Question"), alt.Tooltip("source:N", title="Source"),
                      alt.Tooltip("kind:N", title="Where it stands"), alt.Tooltip("readings:N", title="Its readings"),
-                     alt.Tooltip("largest:N", title="Most common reading"),
-                     alt.Tooltip("camp_size:Q", title="Sources giving it")],
+                     alt.Tooltip("largest:N", title="Most common reading(s)"),
+                     alt.Tooltip("camp_size:Q", title="Sources giving each")],
         )
         .properties(width="container", height=30 * len(order))
     )

@@ -158,9 +158,10 @@ CAMP_KINDS = ["Shares the most common reading", "Takes only other readings", "No
 
 
 def camps(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
-    """Per question and seed source: whether the source shares the reading that
-    most sources give (the largest camp), gives only other readings, or says
-    nothing coded. One row per (question, source), with the readings it gives."""
+    """Per question and seed source: whether the source shares a reading that most
+    sources give (the most common reading; where several tie, any of them), gives
+    only other readings, or says nothing coded. One row per (question, source),
+    with the readings it gives and the most common reading(s)."""
     short = short_source_label(sources)
     seeds = seed_order(sources)
     label = stances.set_index(["topic_id", "stance"])["label"]
@@ -172,14 +173,17 @@ def camps(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, to
             continue
         by_source = mine.groupby("source_id")["stance"].agg(lambda s: set(s))
         counts = pd.Series([st for taken in by_source for st in taken]).value_counts()
-        # The largest camp; a tie goes to the reading listed first for the question.
-        top = sorted(counts[counts == counts.max()].index, key=lambda st: order.loc[(topic, st)])[0]
+        # The most common reading; where several tie, each of them is one. A reading
+        # that only one source gives is no camp: then no source "shares" one.
+        top = sorted(counts[counts == counts.max()].index, key=lambda st: order.loc[(topic, st)]) \
+            if counts.max() >= 2 else []
         for source_id in seeds:
             taken = sorted(by_source.get(source_id, set()), key=lambda st: order.loc[(topic, st)])
-            kind = CAMP_KINDS[2] if not taken else (CAMP_KINDS[0] if top in taken else CAMP_KINDS[1])
+            kind = CAMP_KINDS[2] if not taken else (CAMP_KINDS[0] if set(top) & set(taken) else CAMP_KINDS[1])
             rows.append({"topic_id": topic, "question": topic_short(topic, topics), "source": short[source_id],
-                         "kind": kind, "largest": label.loc[(topic, top)], "camp_size": int(counts[top]),
-                         "speaking": len(by_source), "readings": "; ".join(label.loc[(topic, st)] for st in taken)})
+                         "kind": kind, "largest": " / ".join(label.loc[(topic, st)] for st in top) or "none shared",
+                         "tied": len(top), "camp_size": int(counts.max()), "speaking": len(by_source),
+                         "readings": "; ".join(label.loc[(topic, st)] for st in taken)})
     return pd.DataFrame(rows)
 
 
