@@ -41,7 +41,7 @@ def _claim_block(claim: pd.Series, stance_labels: dict) -> str:
         "",
         f"**Reading:** {escape(stance)}. {escape(claim['paraphrase'])}",
         "",
-        f"**Voice:** {who}",
+        f"**Voice:** {who} · claim {escape(claim['id'])}",
         "",
     ])
 
@@ -71,7 +71,7 @@ def side_by_side(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFr
         parts += [_claim_block(claim, stance_labels) for _, claim in mine.iterrows()]
         parts += [":::", ""]
         readings = "\n\n".join(
-            f"\u201c{escape(c['quote'])}\u201d {parenthetical(escape(c['locator']))}. "
+            f"\u201c{escape(c['quote'])}\u201d {parenthetical(escape(c['locator'] + '; claim ' + c['id']))}. "
             f"**{escape(stance_labels.get((c['topic_id'], c['stance']), c['stance']))}.** {escape(c['paraphrase'])}"
             for _, c in mine.iterrows())
         rows.append((f"{header}\n\n{meta}", readings))
@@ -141,6 +141,7 @@ def question_rows(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataF
             "stance": escape(stance_info.loc[(topic_id, c["stance"]), "label"]),
             "quote": escape(c["quote"]),
             "locator": escape(c["locator"]),
+            "id": escape(c["id"]),
             "paraphrase": escape(c["paraphrase"]),
             "voice": _voice_text(c),
         } for c in mine.to_dict("records")]
@@ -157,7 +158,7 @@ def question_rows(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataF
 
 def _reading_md(reading: dict, paraphrase: bool, show_stance: bool = True) -> list[str]:
     lines = ([f"**{reading['stance']}**", ""] if show_stance else []) + [
-        f"> {reading['quote']}", "", f"*{reading['locator']}* · {reading['voice']}", ""]
+        f"> {reading['quote']}", "", f"*{reading['locator']}* · {reading['voice']} · claim {reading['id']}", ""]
     if paraphrase:
         lines += [reading["paraphrase"], ""]
     return lines
@@ -180,7 +181,8 @@ def _table_rows(rows: list[dict]) -> list[tuple[str, str]]:
             right = "*No claim coded on this question.*"
         else:
             right = "\n\n".join(
-                f"**{r['stance']}.** \u201c{r['quote']}\u201d {parenthetical(r['locator'] + '; ' + r['voice'])}"
+                f"**{r['stance']}.** \u201c{r['quote']}\u201d "
+                + parenthetical(f"{r['locator']}; {r['voice']}; claim {r['id']}")
                 for r in row["readings"])
         out.append((f"**{row['label']}**\n\n{row['meta']}", right))
     return out
