@@ -21,9 +21,9 @@ from pathlib import Path
 
 STRICT_FLAGS = ["-W", "-n", "--keep-going"]
 # Processes reading pages in the HTML build. Sphinx splits the pages into
-# len(pages) // jobs per process; four keeps the five heavy chapters from
+# len(pages) // jobs per process; six (two pages each) keeps the six heavy chapters from
 # landing in one process on a 2-core machine (see `make bench`).
-HTML_JOBS = 4
+HTML_JOBS = 6
 SERIAL_BUILDERS = {"latex", "pdflatex"}
 
 

@@ -48,9 +48,14 @@ def tables_read(source: str, descriptor: dict) -> list[str]:
     return sorted({by_name[n] for n in names} | ({paths.DESCRIPTOR} if names else set()))
 
 
+# Package code that shapes no cell output: the extension itself and the build command.
+NOT_OUTPUT = (PACKAGE / "build.py",)
+
+
 def package_files() -> list[Path]:
-    """The package modules whose code shapes a page's outputs (all but this extension)."""
-    return sorted(p for p in PACKAGE.rglob("*.py") if EXTENSION not in p.parents)
+    """The package modules whose code shapes a page's outputs (all but the
+    extension and the build command)."""
+    return sorted(p for p in PACKAGE.rglob("*.py") if EXTENSION not in p.parents and p not in NOT_OUTPUT)
 
 
 def _digest(path: Path) -> str:

@@ -16,11 +16,11 @@ On a clean build each worker would also create the jupyter-cache database at
 once ("table settings already exists"); it is created here first, in the main
 process, before any worker starts.
 
-Pages are written by the main process alone. When few pages changed, Sphinx
-reads them serially, so their kernels run in the main process; forking
-writers after that hands each writer a copy of live ZeroMQ sockets, and one of
-them failed a rebuild ("Socket operation on non-socket"). Writing takes a few
-seconds; executing is what the parallel read is for.
+When few pages changed (five or fewer), Sphinx reads them serially, so their
+kernels run in the main process; forking writers after that hands each writer
+a copy of live ZeroMQ sockets, and one of them failed a rebuild ("Socket
+operation on non-socket"). So after a serial read the pages are written by
+the main process alone; after a parallel read, in parallel.
 """
 from __future__ import annotations
 
@@ -51,13 +51,19 @@ def _create_cache(app, env, docnames) -> None:
     cache.list_cache_records()  # opens the database, creating its tables
 
 
-def _write_serially(app, env) -> None:
-    # Called once every page is read, before Sphinx decides how to write them.
-    app.parallel = 1
+# Sphinx reads serially, in this process, when this few pages are outdated.
+SERIAL_READ_AT_MOST = 5
+
+
+def _write_serially_after_a_serial_read(app, env, docnames) -> None:
+    # Kernels run in this process only when the read is serial: then, and only
+    # then, no writer may be forked afterwards.
+    if len(docnames) <= SERIAL_READ_AT_MOST:
+        app.parallel = 1
 
 
 def setup(app) -> dict:
     app.connect("builder-inited", _declare_safe)
     app.connect("env-before-read-docs", _create_cache)
-    app.connect("env-updated", _write_serially)
+    app.connect("env-before-read-docs", _write_serially_after_a_serial_read)
     return dict(PARALLEL_SAFE)
