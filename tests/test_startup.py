@@ -51,3 +51,22 @@ def test_the_chart_library_is_made_once_per_version(tmp_path, monkeypatch):
     monkeypatch.setattr(sphinx_vega, "bundle_id", lambda: "vl-convert-python 99")
     sphinx_vega._write_bundle(app)
     assert len(made) == 2
+
+
+def test_a_kernel_loads_validated_data_without_validating_it_again(data_copy):
+    # The first load validates and keeps the typed frames; a later kernel, with
+    # the same data and code, loads them without importing frictionless.
+    load = f"from booktables import load; load('events', {str(data_copy)!r})"
+    subprocess.run([sys.executable, "-c", load], cwd=ROOT, check=True)
+    assert "frictionless" not in _modules_after(load)
+
+
+def test_an_edited_table_is_validated_again_after_a_cached_load(data_copy):
+    from booktables import DataError, load
+    from conftest import set_cell
+
+    load("events", data_copy)
+    set_cell(data_copy / "events.csv", 2, "date_start", "2020-02-30")
+    import pytest
+    with pytest.raises(DataError, match="events.csv, line 2, column date_start"):
+        load("events", data_copy)

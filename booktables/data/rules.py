@@ -13,14 +13,7 @@ import re
 import attrs
 from frictionless import Check, errors
 
-LIST_SEPARATOR = ";"
-
-
-def split_list(value) -> list[str]:
-    """A semicolon-separated cell as a list of stripped, non-empty items."""
-    if value is None:
-        return []
-    return [item.strip() for item in str(value).split(LIST_SEPARATOR) if item.strip()]
+from .cells import split_list
 
 
 class ListForeignKeyError(errors.CellError):
