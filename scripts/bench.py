@@ -7,8 +7,10 @@ the plain baseline (execute_notebooks: force, one process), and prints one
 table. Targets on a 2-core machine: a clean build at most 0.65 of the
 baseline's time and at most 45 s, a prose-edit rebuild at most 0.6 of the
 baseline's and at most 10 s, a no-op rebuild at most 3 s, no HTML page over
-250 KB, the chart library loaded once as a shared file, and `make check` at
-most a quarter of `make test` on a warm environment.
+250 KB, the chart library loaded once as a shared file and only where charts
+are drawn, a reader's first visit (gzipped, scripts and styles included) at
+most 500 KB for a chapter with charts and 200 KB for a page without, and
+`make check` at most a quarter of `make test` on a warm environment.
 """
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import page_weight  # scripts/page_weight.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIP = {".venv", "_build", "node_modules", ".git", ".pytest_cache", "__pycache__"}
@@ -107,6 +111,7 @@ def main() -> None:
         pdf = build(pdf_book, "pdflatex")
         name, size, shared_js, inline_js = page_weights(tmp / "cache" / "_build" / "html")
         bundle = (tmp / "cache" / "_build" / "html" / "_static" / "vega-bundle.js").stat().st_size
+        first_visits = page_weight.report(tmp / "cache" / "_build" / "html")
 
     preamble = preamble_import()
     check, test = loop("check"), loop("test")
@@ -124,7 +129,8 @@ def main() -> None:
     print(f"{'largest HTML page':<30} {size / 1024:>11.0f} KB   ({name}; target <= 250 KB)")
     print(f"{'JavaScript on that page':<30} {(shared_js + inline_js) / 1024:>11.0f} KB   "
           f"({shared_js / 1024:.0f} KB in shared, cached files; {inline_js / 1024:.0f} KB inline)")
-    print(f"{'chart library (loaded once)':<30} {bundle / 1024:>11.0f} KB   (_static/vega-bundle.js)")
+    print(f"{'chart library (loaded once)':<30} {bundle / 1024:>11.0f} KB   (_static/vega-bundle.js, only on pages with charts)")
+    print("\n".join(first_visits))
     print(f"{'make check (warm)':<30} {check:>8.1f}s   {check / test:.2f} of make test ({test:.1f}s); target <= 0.25")
     print(f"machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
 

@@ -22,6 +22,13 @@ def test_pages_load_no_script_from_the_network(built_book):
             assert not src.startswith(("http:", "https:", "//")), f"{page.name} loads {src}"
 
 
+def test_pages_load_the_chart_library_only_with_charts_and_never_font_awesome(built_book):
+    for page in built_book.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fontawesome.js" not in html, page.name
+        assert ("vega-bundle.js" in html) == ('class="book-chart"' in html), page.name
+
+
 @pytest.mark.parametrize("page", chapter_pages())
 def test_each_chapter_has_charts_each_with_a_note_and_citations(built_book, page):
     html = (built_book / f"{page}.html").read_text(encoding="utf-8")

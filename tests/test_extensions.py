@@ -23,7 +23,7 @@ from pybtex.database import parse_file
 
 from booktables.contracts import BUNDLE_NAME, CHART_CLASS, CODING_FLAG
 from booktables.data import paths
-from booktables.sphinx import a11y, notebooks, vega
+from booktables.sphinx import a11y, icons, notebooks, vega
 from booktables.sphinx.citation import book_meta
 
 pytestmark = pytest.mark.extension
@@ -129,7 +129,7 @@ def test_cite_section_is_in_the_pdf_but_the_bib_files_are_html_only(app):
 # --- vega: the chart library as one static file ------------------------------------------------------------------
 
 @pytest.mark.sphinx("html", testroot="vega")
-def test_vega_ships_the_bundle_and_every_page_links_it(patched_app):
+def test_vega_ships_the_bundle_and_only_chart_pages_load_it(patched_app):
     app = patched_app
     app.build()
     static = Path(app.outdir) / "_static"
@@ -142,10 +142,13 @@ def test_vega_ships_the_bundle_and_every_page_links_it(patched_app):
         markup = path.read_text(encoding="utf-8")
         prefix = "../" * (len(path.relative_to(app.outdir).parts) - 1)
         name = path.relative_to(app.outdir).as_posix()
-        assert re.search(rf'<script src="{re.escape(prefix)}_static/{BUNDLE_NAME}(\?v=\w+)?"></script>', markup), name
+        loads_bundle = re.search(rf'<script src="{re.escape(prefix)}_static/{BUNDLE_NAME}(\?v=\w+)?"></script>', markup)
+        assert bool(loads_bundle) == (f'class="{CHART_CLASS}"' in markup), name
         assert re.search(rf'href="{re.escape(prefix)}_static/book\.css(\?v=\w+)?"', markup), name
         # The thebe scripts that conf.py adds (as sphinx-thebe does) are dropped.
         assert "thebe" not in markup.lower(), name
+    assert CHART_CLASS in page(app, "sub/page.html") and BUNDLE_NAME in page(app, "sub/page.html")
+    assert BUNDLE_NAME not in page(app, "index.html")
 
 
 @pytest.mark.sphinx("latex", testroot="vega", srcdir="vega-latex")
@@ -160,6 +163,41 @@ def test_vega_writes_no_bundle_for_latex(monkeypatch, make_app, app_params):
     assert not (build_dir / ".vega_static").exists()
     assert not list(build_dir.rglob(BUNDLE_NAME))
     assert not any("vega" in str(p) for p in app.config.html_static_path)
+
+
+# --- icons: the theme's icons as a small style sheet, without Font Awesome's script --------------------------------
+
+def test_every_icon_is_found_in_the_themes_font_awesome():
+    css = icons.icon_css((icons._theme_static() / "scripts" / "fontawesome.js").read_text(encoding="utf-8"))
+    for name in icons.ICONS:
+        rule = rf"\.fa-{re.escape(name)}::before\{{width:[\d.]+em;--book-icon:url\(\"data:image/svg\+xml,%3Csvg"
+        assert re.search(rule, css), name
+    assert len(css.encode()) < 30_000  # against 1.45 MB of script
+
+
+def test_icons_used_reads_the_icon_names_not_the_modifiers():
+    markup = '<i class="fa-solid fa-bars fa-lg"></i><span class="fa-solid fa-moon"></span><i class="fa-unrelated"></i>'
+    assert icons.icons_used(markup) == {"bars", "moon"}
+
+
+@pytest.mark.sphinx("html", testroot="icons")
+def test_pages_load_no_font_awesome_and_draw_the_icons_from_css(app):
+    app.build()
+    markup = page(app, "index.html")
+    assert "fontawesome" not in markup
+    assert re.search(r'href="_static/book-icons\.css(\?v=\w+)?"', markup)
+    assert 'class="fa-solid fa-bars"' in markup  # the theme's own icon markup is kept
+    theme_css = (Path(app.outdir) / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert not icons.GLYPH_RULE.search(theme_css) and ".bd-header" in theme_css
+
+
+@pytest.mark.sphinx("html", testroot="icons", srcdir="icons-unknown")
+def test_an_icon_with_no_css_fails_the_build(make_app, app_params):
+    app = make_app(*app_params.args, **app_params.kwargs)
+    (Path(app.srcdir) / "index.rst").write_text(
+        "Icons\n=====\n\n.. raw:: html\n\n   <i class=\"fa-solid fa-dragon\"></i>\n", encoding="utf-8")
+    with pytest.raises(Exception, match="dragon"):
+        app.build()
 
 
 # --- datadeps: a notebook page depends on the data files it reads ------------------------------------------------

@@ -2,7 +2,8 @@
 
 Each part is a module with its own ``setup(app)``:
 
-* ``vega``: ships the pinned chart library once, as a static file
+* ``vega``: ships the pinned chart library once, as a static file, to the pages with charts
+* ``icons``: the theme's few icons as a small style sheet, instead of Font Awesome's script
 * ``datadeps``: re-executes a page exactly when the data it reads change
 * ``cite``: a "Cite this chapter" block on every chapter (from CITATION.cff)
 * ``metatags``: citation metadata in every page's head (Highwire tags, schema.org
@@ -18,10 +19,10 @@ starts it, a no-op rebuild included.
 """
 from __future__ import annotations
 
-from . import a11y, bibstyle, cite, datadeps, metatags, notebooks, parallel, vega
+from . import a11y, bibstyle, cite, datadeps, icons, metatags, notebooks, parallel, vega
 from .metadata import PARALLEL_SAFE
 
-PARTS = (vega, datadeps, cite, metatags, notebooks, bibstyle, a11y, parallel)
+PARTS = (vega, icons, datadeps, cite, metatags, notebooks, bibstyle, a11y, parallel)
 
 
 def setup(app):

@@ -1,14 +1,15 @@
 """Ship the pinned vega bundle once, as a static file.
 
 Every chart page loads ``_static/vega-bundle.js`` (cached by the browser once)
-instead of a CDN, so the HTML book draws its charts with no network.
+instead of a CDN, so the HTML book draws its charts with no network. Pages
+without a chart do not load it (300 KB gzipped).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..charts.render import bundle_id, javascript_bundle
-from ..contracts import BUNDLE_NAME
+from ..contracts import BUNDLE_NAME, CHART_CLASS
 from .metadata import PARALLEL_SAFE
 
 
@@ -30,20 +31,25 @@ def _write_bundle(app) -> None:
     app.add_css_file("book.css")
 
 
-def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
-    """Jupyter Book always loads sphinx-thebe, twice, even with thebe off: the
+def _page_scripts(app, pagename, templatename, context, doctree) -> None:
+    """The chart library only where a chart is drawn; sphinx-thebe nowhere.
+
+    Jupyter Book always loads sphinx-thebe, twice, even with thebe off: the
     duplicate ``const THEBE_JS_URL`` is a console error and points at a CDN.
-    The book runs no live code, so its scripts are dropped."""
-    scripts = context.get("script_files")
-    if scripts:
-        context["script_files"] = [
-            s for s in scripts
-            if "thebe" not in str(getattr(s, "filename", s) or "")
-            and "THEBE_JS_URL" not in str(getattr(s, "attributes", {}).get("body", ""))
-        ]
+    The book runs no live code, so its scripts and style sheet are dropped."""
+    has_chart = f'class="{CHART_CLASS}"' in context.get("body", "")
+
+    def keep(asset) -> bool:
+        name = str(getattr(asset, "filename", asset) or "")
+        body = str(getattr(asset, "attributes", {}).get("body", ""))
+        return "thebe" not in name and "THEBE_JS_URL" not in body and (has_chart or name.rsplit("/", 1)[-1] != BUNDLE_NAME)
+
+    for key in ("script_files", "css_files"):
+        if context.get(key):
+            context[key] = [asset for asset in context[key] if keep(asset)]
 
 
 def setup(app) -> dict:
     app.connect("builder-inited", _write_bundle)
-    app.connect("html-page-context", _drop_thebe)
+    app.connect("html-page-context", _page_scripts)
     return dict(PARALLEL_SAFE)
