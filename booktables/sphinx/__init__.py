@@ -9,6 +9,8 @@ Each part is a module with its own ``setup(app)``:
 * ``metatags``: citation metadata in every page's head (Highwire tags, schema.org
   JSON-LD, OpenGraph), from CITATION.cff, with absolute URLs only when the
   public address is set
+* ``site``: the version and the date of the last change on every page; a sitemap
+  and robots.txt when the public address is set
 * ``notebooks``: offers each chapter as its executed, portable .ipynb
 * ``bibstyle``: the bibliography labelled and sorted as the text cites it
 * ``a11y``: mends theme markup that axe-core flags
@@ -19,10 +21,10 @@ starts it, a no-op rebuild included.
 """
 from __future__ import annotations
 
-from . import a11y, bibstyle, cite, datadeps, icons, metatags, notebooks, parallel, vega
+from . import a11y, bibstyle, cite, datadeps, icons, metatags, notebooks, parallel, site, vega
 from .metadata import PARALLEL_SAFE
 
-PARTS = (vega, icons, datadeps, cite, metatags, notebooks, bibstyle, a11y, parallel)
+PARTS = (vega, icons, datadeps, cite, metatags, site, notebooks, bibstyle, a11y, parallel)
 
 
 def setup(app):
