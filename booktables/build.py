@@ -25,6 +25,7 @@ STRICT_FLAGS = ["-W", "-n", "--keep-going"]
 # landing in one process on a 2-core machine (see `make bench`).
 HTML_JOBS = 6
 SERIAL_BUILDERS = {"latex", "pdflatex"}
+CUSTOM_BUILDERS = {"epub"}
 
 
 def default_jobs(builder: str) -> int:
@@ -35,7 +36,9 @@ def default_jobs(builder: str) -> int:
 
 def command(source: Path, builder: str, path_output: Path | None = None) -> list[str]:
     """The jupyter-book arguments of a strict build."""
-    out = ["build", str(source), *STRICT_FLAGS, "--builder", builder]
+    # Sphinx's EPUB builder is one of Jupyter Book's "custom" builders.
+    chosen = ["--builder", "custom", "--custom-builder", builder] if builder in CUSTOM_BUILDERS else ["--builder", builder]
+    out = ["build", str(source), *STRICT_FLAGS, *chosen]
     return out + (["--path-output", str(path_output)] if path_output else [])
 
 
@@ -44,11 +47,16 @@ def main(argv: list[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(prog="python -m booktables.build", description=__doc__.split("\n\n")[0])
     parser.add_argument("source", nargs="?", type=Path, default=ROOT, help="the book's folder (default: this one)")
-    parser.add_argument("--builder", default="html", help="html (default), pdflatex, latex, ...")
+    parser.add_argument("--builder", default="html", help="html (default), pdflatex, epub, latex, ...")
     parser.add_argument("--path-output", type=Path, help="build into DIR/_build instead of SOURCE/_build")
     parser.add_argument("--jobs", type=int, help="processes reading pages (default: BOOK_JOBS, or 4 for HTML, 1 for LaTeX)")
     args = parser.parse_args(argv)
     jobs = args.jobs or default_jobs(args.builder)
+    # The notebooks' kernels inherit this: in the book, the page loads the chart
+    # library once, so a chart carries only its spec (charts/render.py).
+    from .contracts import RENDERER_VARIABLE
+
+    os.environ[RENDERER_VARIABLE] = "page"
 
     import jupyter_book.sphinx as jb_sphinx
     from jupyter_book.cli.main import main as jupyter_book

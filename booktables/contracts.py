@@ -17,3 +17,18 @@ CODING_FLAG = "x-coding"
 # Where the chapters live: a page under it is a chapter (sphinx/cite.py gives it
 # a "Cite this chapter" block, sphinx/metatags.py describes it as a Chapter).
 CHAPTER_PREFIX = "chapters/"
+# The portable notebooks (sphinx/notebooks.py writes them under _build/, the
+# runnable bundle (editions.py) packs them).
+NOTEBOOKS_DIR = "notebooks"
+# The environment variable that tells a notebook's kernel it runs inside the
+# book build: booktables/build.py sets it to "page", charts/render.py reads it.
+RENDERER_VARIABLE = "BOOK_RENDERER"
+# The editions the site offers for download, in _build/html/editions/:
+# editions.py assembles them, sphinx/downloads.py links them from every page.
+EDITIONS_DIR = "editions"
+EDITIONS = {
+    "pdf": "karabakh-2020-book.pdf",
+    "epub": "karabakh-2020-book.epub",
+    "notebooks": "karabakh-2020-notebooks.zip",
+    "data": "karabakh-2020-data.zip",
+}

@@ -40,7 +40,7 @@ def test_a_chapter_kernel_does_not_compile_iri_grammars():
 def test_the_chart_library_is_made_once_per_version(tmp_path, monkeypatch):
     made = []
     monkeypatch.setattr(sphinx_vega, "javascript_bundle", lambda: made.append(1) or "/* js */")
-    app = SimpleNamespace(builder=SimpleNamespace(format="html"), outdir=str(tmp_path / "html"),
+    app = SimpleNamespace(builder=SimpleNamespace(format="html", name="html"), outdir=str(tmp_path / "html"),
                           config=SimpleNamespace(html_static_path=[]),
                           add_js_file=lambda *a, **k: None, add_css_file=lambda *a, **k: None)
     sphinx_vega._write_bundle(app)

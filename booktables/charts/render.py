@@ -18,13 +18,14 @@ import hashlib
 import html
 import json
 import os
+import re
 from importlib.metadata import version
 from pathlib import Path
 
 import altair as alt
 import vl_convert as vlc
 
-from ..contracts import CHART_CLASS
+from ..contracts import CHART_CLASS, RENDERER_VARIABLE
 
 # "6.4.1" -> "6.4": the Vega-Lite version Altair writes, which the bundle must match.
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
@@ -122,6 +123,14 @@ def data_table(spec: dict) -> str:
             f"<tbody>{body}</tbody></table></div></details>")
 
 
+def labelled_svg(svg: str, description: str) -> str:
+    """The static image named by the chart's description, for readers that show
+    it as an image (an EPUB's alt text, a notebook's SVG, a screen reader)."""
+    label = html.escape(description, quote=True)
+    return re.sub(r"<svg\b", f'<svg role="img" aria-label="{label}"', svg, count=1).replace(
+        ">", f"><title>{html.escape(description)}</title>", 1) if svg.startswith("<svg") else svg
+
+
 def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
     spec = prune_datasets(spec)
     description = spec.get("description") or spec.get("title") or "Chart"
@@ -148,7 +157,7 @@ def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
         + data_table(spec)
     )
     static = _static_spec(spec)
-    svg = vlc.vegalite_to_svg(static, vl_version=VL_VERSION)
+    svg = labelled_svg(vlc.vegalite_to_svg(static, vl_version=VL_VERSION), str(description))
     pdf = base64.b64encode(vlc.vegalite_to_pdf(static, vl_version=VL_VERSION)).decode("ascii")
     return {"text/html": html_out, "image/svg+xml": svg, "application/pdf": pdf,
             "text/plain": f"Chart: {description}"}
@@ -157,10 +166,11 @@ def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
 def enable() -> None:
     """Make every Altair chart displayed in this kernel draw with no network.
 
-    In the book build the page loads the bundle once, so each chart carries
-    only its spec. In JupyterLab (`make lab` sets BOOK_RENDERER=inline) there is
-    no such page script, so each chart inlines the same bundle.
+    In the book build (booktables.build sets BOOK_RENDERER=page) the page loads
+    the bundle once, so each chart carries only its spec. Anywhere else (plain
+    JupyterLab or Jupyter Notebook, the runnable bundle, `make lab`) no page
+    script provides it, so each chart inlines the same bundle.
     """
-    inline = os.environ.get("BOOK_RENDERER") == "inline"
+    inline = os.environ.get(RENDERER_VARIABLE, "inline") != "page"
     alt.renderers.register("book", lambda spec: mimebundle(spec, inline_bundle=inline))
     alt.renderers.enable("book")

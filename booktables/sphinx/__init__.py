@@ -14,6 +14,7 @@ Each part is a module with its own ``setup(app)``:
 * ``notebooks``: offers each chapter as its executed, portable .ipynb
 * ``bibstyle``: the bibliography labelled and sorted as the text cites it
 * ``a11y``: mends theme markup that axe-core flags
+* ``epub``: the EPUB edition valid and script-free (SVG charts with their descriptions)
 * ``parallel``: lets the HTML build execute its notebooks in parallel
 
 It imports neither pandas nor frictionless (the tests pin this): every build
@@ -21,10 +22,10 @@ starts it, a no-op rebuild included.
 """
 from __future__ import annotations
 
-from . import a11y, bibstyle, cite, datadeps, icons, metatags, notebooks, parallel, site, vega
+from . import a11y, bibstyle, cite, datadeps, epub, icons, metatags, notebooks, parallel, site, vega
 from .metadata import PARALLEL_SAFE
 
-PARTS = (vega, icons, datadeps, cite, metatags, site, notebooks, bibstyle, a11y, parallel)
+PARTS = (vega, icons, datadeps, cite, metatags, site, notebooks, bibstyle, a11y, parallel, epub)
 
 
 def setup(app):

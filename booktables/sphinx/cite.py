@@ -59,7 +59,7 @@ def _add_cite_section(app, doctree) -> None:
     section += nodes.literal_block(entry, entry, language="bibtex")
     depth = docname.count("/")
     link = f'{"../" * depth}_static/cite/{slug(docname)}.bib'
-    section += nodes.raw("", f'<p><a class="reference download" href="{link}" download>'
+    section += nodes.raw("", f'<p><a class="reference download" href="{link}" download="{slug(docname)}.bib">'
                              f"Download this chapter's BibTeX entry (.bib)</a></p>", format="html")
     first += section
 

@@ -84,7 +84,7 @@ def _templates_without_script(app, config) -> None:
 
 
 def _write_icons(app) -> None:
-    if app.builder.format != "html":
+    if app.builder.format != "html" or app.builder.name == "epub":  # the EPUB's theme draws no icons
         return
     folder = Path(app.outdir).parent / ".icons_static"
     folder.mkdir(parents=True, exist_ok=True)

@@ -216,8 +216,8 @@ def page_of(app, pagename: str, title: str) -> Page:
 
 
 def _add_metatags(app, pagename, templatename, context, doctree) -> None:
-    if doctree is None:  # search, genindex: not parts of the book
-        return
+    if doctree is None or app.builder.name == "epub":  # search, genindex: not parts of the book; the
+        return                                          # EPUB's own metadata is in its package file
     cff = Path(app.confdir) / "CITATION.cff"
     meta, extras = book_meta(cff), book_extras(cff)
     page = page_of(app, pagename, _page_title(app, pagename, context))

@@ -14,7 +14,7 @@ from .metadata import PARALLEL_SAFE
 
 
 def _write_bundle(app) -> None:
-    if app.builder.format != "html":
+    if app.builder.format != "html" or app.builder.name == "epub":  # the EPUB runs no scripts
         return
     static_dir = Path(app.outdir).parent / ".vega_static"
     static_dir.mkdir(parents=True, exist_ok=True)

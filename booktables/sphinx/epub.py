@@ -1,0 +1,103 @@
+"""The EPUB edition (``make epub``): valid for epubcheck, with no scripts.
+
+Sphinx's EPUB builder writes HTML pages, so the web pages' devices come with
+it unless they are mended here, before the HTML-only transforms run:
+
+* a chart is its SVG image (``nb_mime_priority_overrides`` in _config.yml), its
+  ``alt`` text the chart's description (charts/render.py writes it into the
+  SVG as ``aria-label``);
+* the code cells that the web edition hides are left out (an e-reader runs no
+  code), so no ``<details>`` toggles with paragraphs inside ``<summary>``;
+* sphinx-design tab sets become their panels one after another, each under its
+  label, instead of radio buttons and labels, and dropdowns print open;
+* exercises get ids of their own (sphinx-exercise repeats one), and
+  sphinx-thebe's configuration scripts are dropped;
+* no page loads a script, and only style sheets the EPUB carries; the
+  chapter's .bib download (a web file) is left out.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .metadata import PARALLEL_SAFE
+
+ARIA_LABEL = re.compile(r'<svg\b[^>]*\baria-label="([^"]*)"')
+# Added by other extensions in their build-finished step, after the EPUB is zipped.
+LATE_STYLE_SHEETS = ("mystnb.", "exercise.css", "book-icons.css")
+
+
+def _is_component(node, name: str) -> bool:
+    return isinstance(node, nodes.Element) and node.get("design_component") == name
+
+
+class EpubPages(SphinxPostTransform):
+    # Before myst-nb hides input cells (199) and sphinx-design builds tabs (200).
+    default_priority = 190
+    builders = ("epub",)
+
+    def run(self, **kwargs) -> None:
+        for cell in list(self.document.findall(nodes.container)):
+            if cell.get("nb_element") == "cell_code" and cell.get("hide_mode"):
+                for source in [c for c in cell.children if c.get("nb_element") == "cell_code_source"]:
+                    cell.remove(source)
+                cell["hide_mode"] = None
+        for tab_set in list(self.document.findall(lambda n: _is_component(n, "tab-set"))):
+            panels = nodes.container(classes=["book-tab-panels"])
+            for item in tab_set.children:
+                if _is_component(item, "tab-item") and len(item.children) == 2:
+                    label, content = item.children
+                    panels += nodes.rubric("", "", *label.children)
+                    panels += content.children
+                else:
+                    panels += item
+            tab_set.replace_self(panels)
+        # Dropdowns (their summary holds an inline SVG icon) print open, under their title:
+        # sphinx-design's own rendering for builders other than HTML.
+        for dropdown in list(self.document.findall(lambda n: _is_component(n, "dropdown"))):
+            dropdown.replace_self(nodes.container("", *dropdown.children, classes=["book-dropdown"]))
+        # sphinx-exercise gives every exercise's body the same id.
+        seen: dict[str, int] = {}
+        for node in self.document.findall(nodes.Element):
+            for index, ident in enumerate(node.get("ids", [])):
+                if ident in ("exercise-content", "solution-content"):
+                    seen[ident] = seen.get(ident, 0) + 1
+                    node["ids"][index] = f"{ident}-{seen[ident]}"
+        # The chapter's .bib file is written for the web edition only.
+        for raw in list(self.document.findall(nodes.raw)):
+            if "_static/cite/" in raw.astext():
+                raw.parent.remove(raw)
+        for image in self.document.findall(nodes.image):
+            uri = image.get("uri", "")
+            if uri.endswith(".svg") and not image.get("alt"):
+                path = Path(self.env.srcdir, uri) if not Path(uri).is_absolute() else Path(uri)
+                match = ARIA_LABEL.search(path.read_text(encoding="utf-8")[:4000]) if path.is_file() else None
+                if match:
+                    image["alt"] = match.group(1)
+
+
+def _drop_thebe(app, doctree, docname) -> None:
+    """sphinx-thebe writes its configuration as <script> elements into every page."""
+    if app.builder.name != "epub":
+        return
+    for raw in list(doctree.findall(nodes.raw)):
+        if "thebe" in raw.astext() or "kernelName" in raw.astext():
+            raw.parent.remove(raw)
+
+
+def _no_scripts(app, pagename, templatename, context, doctree) -> None:
+    if app.builder.name != "epub":
+        return
+    context["script_files"] = []
+    context["css_files"] = [css for css in context.get("css_files", [])
+                            if not str(getattr(css, "filename", css)).rsplit("/", 1)[-1].startswith(LATE_STYLE_SHEETS)]
+
+
+def setup(app) -> dict:
+    app.add_post_transform(EpubPages)
+    app.connect("doctree-resolved", _drop_thebe, priority=900)
+    app.connect("html-page-context", _no_scripts, priority=900)
+    return dict(PARALLEL_SAFE)
