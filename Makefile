@@ -10,14 +10,17 @@ STAMP   := $(VENV)/.installed
 # booktables/build.py, so every target and test builds the same way.
 BUILD   := $(BIN)/python -m booktables.build
 
-.PHONY: help setup book pdf lab bench test check validate system-deps clean
+.PHONY: help setup book html pdf epub editions lab bench test check validate system-deps clean
 
 help:
-	@echo "make book      set up, execute every chapter and build the HTML book (_build/html)"
+	@echo "make book      set up and build the whole publication: the website with its PDF, EPUB,"
+	@echo "               runnable notebooks and data package linked from every page (_build/html)"
+	@echo "make html      the website alone, for writing (faster; the editions' links wait for make book)"
 	@echo "make test      set up, then run every test (data, quotes, build, browser)"
 	@echo "make check     the fast loop: validate, lint (ruff) and the unit and extension tests"
 	@echo "make validate  check every CSV in data/ against data/datapackage.json"
 	@echo "make pdf       build the PDF edition with xelatex (_build/latex/book.pdf)"
+	@echo "make epub      build the EPUB edition and check it with epubcheck (_build/epub)"
 	@echo "make lab       open the chapters as notebooks in JupyterLab"
 	@echo "make bench     time clean, no-op and incremental builds against the plain baseline"
 	@echo "make clean     remove the build output"
@@ -46,13 +49,28 @@ node_modules/.installed: package.json package-lock.json
 validate: setup
 	@$(BIN)/python -m booktables
 
-book: setup validate
+# The whole publication: the website first (it executes the notebooks; the
+# other builders reuse its cache), then the PDF and the EPUB, then the editions
+# copied beside the pages (booktables/editions.py).
+book: html pdf epub
+	$(BIN)/python -m booktables.editions
+	@echo "The book is at $(CURDIR)/_build/html/index.html, with every edition in _build/html/editions/"
+
+html: setup validate
 	$(BUILD) --builder html
-	@echo "The book is at $(CURDIR)/_build/html/index.html"
+	@echo "The website is at $(CURDIR)/_build/html/index.html"
 
 pdf: setup system-deps validate
 	$(BUILD) --builder pdflatex
 	@echo "The PDF is at $(CURDIR)/_build/latex/book.pdf"
+
+# Debian's epubcheck is a Java program (its /usr/bin wrapper needs binfmt).
+EPUBCHECK := java -jar /usr/share/java/epubcheck.jar
+
+epub: setup system-deps validate
+	$(BUILD) --builder epub
+	$(EPUBCHECK) --quiet _build/epub/karabakh-2020-book.epub
+	@echo "The EPUB is at $(CURDIR)/_build/epub/karabakh-2020-book.epub (epubcheck: no errors)"
 
 # JupyterLab opens the MyST chapters as notebooks (jupytext); charts there
 # inline their own copy of Vega (BOOK_RENDERER=inline), still with no network.

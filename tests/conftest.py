@@ -28,7 +28,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 # Fixtures that need a whole build of the book, or tools only `make test` installs.
-BUILD_FIXTURES = {"built_book", "pdf", "site", "browser", "two_clean_builds"}
+BUILD_FIXTURES = {"built_book", "pdf", "site", "browser", "two_clean_builds", "publication"}
 
 
 def pytest_collection_modifyitems(items):
@@ -107,3 +107,28 @@ def built_book(tmp_path_factory) -> Path:
     result = build_book(out)
     assert result.returncode == 0, "strict build failed:\n" + result.stdout[-4000:] + result.stderr[-4000:]
     return out / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def pdf(tmp_path_factory):
+    """The PDF edition, built once per test session as `make pdf` builds it."""
+    out = tmp_path_factory.mktemp("pdf")
+    result = subprocess.run(build_command(ROOT, out, "pdflatex"), capture_output=True, text=True, timeout=1200)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return out / "_build" / "latex"
+
+
+@pytest.fixture(scope="session")
+def publication(built_book, pdf) -> Path:
+    """The whole publication, as `make book` leaves it: the website with every
+    edition in html/editions/ (the EPUB is built beside the website, reusing
+    its executed notebooks)."""
+    from booktables.editions import publish
+
+    build_dir = built_book.parent
+    result = subprocess.run(build_command(ROOT, build_dir.parent, "epub"), capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, "EPUB build failed:\n" + result.stdout[-4000:] + result.stderr[-4000:]
+    (build_dir / "latex").mkdir(exist_ok=True)
+    shutil.copyfile(pdf / "book.pdf", build_dir / "latex" / "book.pdf")
+    publish(build_dir, DATA)
+    return build_dir

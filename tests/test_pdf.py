@@ -7,7 +7,7 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import ROOT, build_command, toc_pages
+from conftest import ROOT, toc_pages
 
 needs_tex = pytest.mark.skipif(not shutil.which("xelatex") or not shutil.which("pdftotext"),
                                reason="TeX or poppler missing: `make test` installs them from apt.txt")
@@ -16,14 +16,6 @@ needs_tex = pytest.mark.skipif(not shutil.which("xelatex") or not shutil.which("
 def page_title(name: str) -> str:
     text = (ROOT / f"{name}.md").read_text(encoding="utf-8")
     return re.search(r"^# (.+)$", text, re.M).group(1).strip()
-
-
-@pytest.fixture(scope="session")
-def pdf(tmp_path_factory):
-    out = tmp_path_factory.mktemp("pdf")
-    result = subprocess.run(build_command(ROOT, out, "pdflatex"), capture_output=True, text=True, timeout=1200)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return out / "_build" / "latex"
 
 
 def squash(text: str) -> str:

@@ -67,7 +67,7 @@ def data_package_table() -> Markdown:
     frames = load_all()
     lines = ["| Table | Rows | Columns | What it holds |", "|---|---|---|---|",
              f"| {{download}}`{paths.DESCRIPTOR} <data/{paths.DESCRIPTOR}>` | | | "
-             "The schema of every table (Frictionless Data Package) |"]
+             "The schema of every table (Frictionless Data Package); the data package above holds it with every table |"]
     for res in descriptor["resources"]:
         frame = frames[res["name"]]
         lines.append(f"| {{download}}`{res['path']} <data/{res['path']}>` | {len(frame)} | "

@@ -11,6 +11,7 @@ Each part is a module with its own ``setup(app)``:
   public address is set
 * ``site``: the version and the date of the last change on every page; a sitemap
   and robots.txt when the public address is set
+* ``downloads``: every edition in each page's download menu and on the Download page
 * ``notebooks``: offers each chapter as its executed, portable .ipynb
 * ``bibstyle``: the bibliography labelled and sorted as the text cites it
 * ``a11y``: mends theme markup that axe-core flags
@@ -22,10 +23,10 @@ starts it, a no-op rebuild included.
 """
 from __future__ import annotations
 
-from . import a11y, bibstyle, cite, datadeps, epub, icons, metatags, notebooks, parallel, site, vega
+from . import a11y, bibstyle, cite, datadeps, downloads, epub, icons, metatags, notebooks, parallel, site, vega
 from .metadata import PARALLEL_SAFE
 
-PARTS = (vega, icons, datadeps, cite, metatags, site, notebooks, bibstyle, a11y, parallel, epub)
+PARTS = (vega, icons, datadeps, cite, metatags, site, downloads, notebooks, bibstyle, a11y, parallel, epub)
 
 
 def setup(app):
