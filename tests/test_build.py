@@ -88,3 +88,16 @@ def test_the_prose_meets_the_readability_targets(built_book):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "prose_metrics.py"), str(built_book), "--list"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:]
+
+
+def test_the_title_page_and_every_footer_name_the_release_from_citation_cff(built_book):
+    from booktables.sphinx.citation import book_meta
+
+    meta = book_meta(ROOT / "CITATION.cff")
+    line = f"Version {meta.version} of the book, released {meta.date}."
+    intro = re.sub(r"<[^>]+>|\s+", " ", (built_book / "intro.html").read_text(encoding="utf-8"))
+    assert re.sub(r"\s+", " ", line) in intro and "{{" not in intro
+    for page in toc_pages():
+        html = (built_book / f"{page}.html").read_text(encoding="utf-8")
+        assert line in html, page
+        assert re.search(r"Last updated on \d{4}-\d{2}-\d{2}\.", html), page

@@ -1,7 +1,7 @@
 """What every page says about the site: its version, when it last changed, and
 (only when the public address is set) a sitemap and a robots.txt.
 
-* The footer names the book's version and release date, from CITATION.cff
+* The footer and the title page name the book's version and release date, from CITATION.cff
   (the "Cite this chapter" block, the metadata and the title page read the same
   file), and the date the page last changed, from git
   (``sphinx-last-updated-by-git``: the latest commit of the page's source or of
@@ -42,6 +42,9 @@ def _configure(app, config) -> None:
     options["extra_footer"] = (options.get("extra_footer") or "") + version_line(meta)
     config.html_theme_options = options
     config.html_last_updated_fmt = "%Y-%m-%d"
+    # The title page names the release: {{ book_version }}, {{ book_released }}.
+    config.myst_substitutions = {**(config.myst_substitutions or {}),
+                                 "book_version": meta.version, "book_released": meta.date}
     if public_base(config) is None:
         config.suppress_warnings = [*config.suppress_warnings, "sitemap.configuration"]
     if not _in_git_work_tree(Path(app.srcdir)):
