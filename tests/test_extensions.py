@@ -191,6 +191,14 @@ def test_pages_load_no_font_awesome_and_draw_the_icons_from_css(app):
     assert not icons.GLYPH_RULE.search(theme_css) and ".bd-header" in theme_css
 
 
+@pytest.mark.sphinx("html", testroot="icons", srcdir="icons-search")
+def test_only_the_search_page_loads_the_search_index(app):
+    app.build()
+    assert "searchindex.js" not in page(app, "index.html") and "searchtools.js" not in page(app, "index.html")
+    assert "searchindex.js" in page(app, "search.html") and "searchtools.js" in page(app, "search.html")
+    assert 'action="search.html"' in page(app, "index.html")  # the search box still sends the reader there
+
+
 @pytest.mark.sphinx("html", testroot="icons", srcdir="icons-unknown")
 def test_an_icon_with_no_css_fails_the_build(make_app, app_params):
     app = make_app(*app_params.args, **app_params.kwargs)

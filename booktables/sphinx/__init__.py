@@ -4,6 +4,7 @@ Each part is a module with its own ``setup(app)``:
 
 * ``vega``: ships the pinned chart library once, as a static file, to the pages with charts
 * ``icons``: the theme's few icons as a small style sheet, instead of Font Awesome's script
+* ``search``: Sphinx's search scripts only on the search page
 * ``datadeps``: re-executes a page exactly when the data it reads change
 * ``cite``: a "Cite this chapter" block on every chapter (from CITATION.cff)
 * ``metatags``: citation metadata in every page's head (Highwire tags, schema.org
@@ -23,10 +24,10 @@ starts it, a no-op rebuild included.
 """
 from __future__ import annotations
 
-from . import a11y, bibstyle, cite, datadeps, downloads, epub, icons, metatags, notebooks, parallel, site, vega
+from . import a11y, bibstyle, cite, datadeps, downloads, epub, icons, metatags, notebooks, parallel, search, site, vega
 from .metadata import PARALLEL_SAFE
 
-PARTS = (vega, icons, datadeps, cite, metatags, site, downloads, notebooks, bibstyle, a11y, parallel, epub)
+PARTS = (vega, icons, search, datadeps, cite, metatags, site, downloads, notebooks, bibstyle, a11y, parallel, epub)
 
 
 def setup(app):

@@ -1,3 +1,3 @@
-extensions = ["booktables.sphinx.icons"]
+extensions = ["booktables.sphinx.icons", "booktables.sphinx.search"]
 html_theme = "sphinx_book_theme"
 exclude_patterns = ["_build"]
