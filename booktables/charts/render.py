@@ -19,8 +19,6 @@ import html
 import json
 import os
 import re
-from importlib.metadata import version
-from pathlib import Path
 
 import altair as alt
 import vl_convert as vlc
@@ -30,12 +28,6 @@ from ..contracts import CHART_CLASS, RENDERER_VARIABLE
 # "6.4.1" -> "6.4": the Vega-Lite version Altair writes, which the bundle must match.
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 STATIC_WIDTH = 640  # "container" width has no meaning without a page
-
-
-def bundle_id() -> str:
-    """What the bundle is made from: vl-convert's version and this module's code."""
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    return f"vl-convert-python {version('vl-convert-python')}, vega-lite {VL_VERSION}, render.py {code}"
 
 
 def javascript_bundle() -> str:

@@ -6,8 +6,7 @@ when the theme changes.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
+from . import pages
 from .metadata import PARALLEL_SAFE
 
 FIXES = [
@@ -34,16 +33,7 @@ def mend(html: str) -> str:
     return html
 
 
-def _mend_pages(app, exception) -> None:
-    if exception or app.builder.format != "html":
-        return
-    for page in Path(app.outdir).rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        mended = mend(text)
-        if mended != text:
-            page.write_text(mended, encoding="utf-8")
-
-
 def setup(app) -> dict:
-    app.connect("build-finished", _mend_pages)
+    app.setup_extension(pages.__name__)
+    pages.register(app, lambda name, html: mend(html))
     return dict(PARALLEL_SAFE)

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import Directive
 
 from ..contracts import EDITIONS, EDITIONS_DIR
+from . import pages
 from .metadata import PARALLEL_SAFE
 
 DOWNLOADS_PAGE = "downloads"
@@ -107,19 +107,10 @@ def save_not_open(html: str) -> str:
     return DOWNLOAD_ANCHOR.sub(named, html)
 
 
-def _finish(app, exception) -> None:
-    if exception or app.builder.format != "html" or app.builder.name == "epub":
-        return
-    for page in Path(app.outdir).rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        saved = save_not_open(text)
-        if saved != text:
-            page.write_text(saved, encoding="utf-8")
-
-
 def setup(app) -> dict:
     app.add_node(edition_link, html=(_visit_html, None), latex=(_visit_latex, None), text=(_visit_text, None))
     app.add_directive("book-editions", BookEditions)
     app.connect("html-page-context", _menu, priority=502)  # after sphinx-book-theme builds the menu (501)
-    app.connect("build-finished", _finish)
+    app.setup_extension(pages.__name__)
+    pages.register(app, lambda name, html: save_not_open(html))
     return dict(PARALLEL_SAFE)

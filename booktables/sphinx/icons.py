@@ -10,19 +10,19 @@ gzipped) on every page to draw about fifteen icons. This part:
   a CSS mask in the text colour;
 * strips the Font Awesome glyph rules (``.fa-x:before{content:"\\f..."}``, for a
   web font the book never loads) from the theme's copied style sheet;
-* fails the build if a page uses an icon not in ``ICONS``.
+* fails the build if a page this build wrote uses an icon not in ``ICONS``.
 
 Font Awesome Free's icons are licensed CC BY 4.0 (see the data page).
 """
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
 
 from sphinx.errors import ExtensionError
 
+from . import pages
 from .metadata import PARALLEL_SAFE
 
 # Every icon the theme, sphinx-book-theme and the book's pages draw (class "fa-<name>").
@@ -96,31 +96,35 @@ def _write_icons(app) -> None:
     app.add_css_file("book-icons.css")
 
 
-class _IconNames(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
-        if {"fa-solid", "fas", "fa-regular", "far", "fa-brands", "fab"} & set(classes):
-            self.names |= {c for c in classes if c.startswith("fa-") and c not in MODIFIERS}
+ICON_CLASSES = re.compile(r'class="([^"]*\bfa(?:s|b|r|-solid|-regular|-brands)\b[^"]*)"')
 
 
 def icons_used(html: str) -> set[str]:
-    parser = _IconNames()
-    parser.feed(html)
-    return {name.removeprefix("fa-") for name in parser.names}
+    return {c.removeprefix("fa-") for m in ICON_CLASSES.finditer(html) for c in m.group(1).split()
+            if c.startswith("fa-") and c not in MODIFIERS}
+
+
+def _collect(app):
+    found: dict[str, set[str]] = {}
+    app.book_icons_used = found
+
+    def collect(name: str, html: str) -> str:
+        for icon in icons_used(html):
+            found.setdefault(icon, set()).add(name)
+        return html
+    return collect
+
+
+def _register(app) -> None:
+    if app.builder.format == "html" and app.builder.name != "epub":
+        pages.register(app, _collect(app))
 
 
 def _finish(app, exception) -> None:
-    if exception or app.builder.format != "html":
+    if exception or app.builder.format != "html" or app.builder.name == "epub":
         return
     outdir = Path(app.outdir)
-    missing: dict[str, set[str]] = {}
-    for page in outdir.rglob("*.html"):
-        for name in icons_used(page.read_text(encoding="utf-8")) - set(ICONS):
-            missing.setdefault(name, set()).add(str(page.relative_to(outdir)))
+    missing = {name: used for name, used in getattr(app, "book_icons_used", {}).items() if name not in ICONS}
     if missing:
         raise ExtensionError("booktables.sphinx.icons: pages use icons not in ICONS: "
                              + "; ".join(f"{n} ({', '.join(sorted(p)[:3])})" for n, p in sorted(missing.items())))
@@ -133,7 +137,9 @@ def _finish(app, exception) -> None:
 
 
 def setup(app) -> dict:
+    app.setup_extension(pages.__name__)
     app.connect("config-inited", _templates_without_script)
     app.connect("builder-inited", _write_icons)
-    app.connect("build-finished", _finish)
+    app.connect("builder-inited", _register)
+    app.connect("build-finished", _finish, priority=600)  # after the pages pass (400) has read the pages
     return dict(PARALLEL_SAFE)

@@ -10,8 +10,8 @@ before; a first visit to a chapter fetches less.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from . import pages
 from .metadata import PARALLEL_SAFE
 
 SEARCH_SCRIPTS = re.compile(
@@ -22,21 +22,18 @@ def without_search_scripts(html: str) -> str:
     return SEARCH_SCRIPTS.sub("", html)
 
 
-def _finish(app, exception) -> None:
-    if exception or app.builder.format != "html" or app.builder.name == "epub":
-        return
-    options = app.builder.theme_options if hasattr(app.builder, "theme_options") else {}
-    if str((options or {}).get("search_as_you_type", "")).lower() in ("true", "1"):
-        return
-    for page in Path(app.outdir).rglob("*.html"):
-        if page.name == "search.html" and page.parent == Path(app.outdir):
-            continue
-        text = page.read_text(encoding="utf-8")
-        lighter = without_search_scripts(text)
-        if lighter != text:
-            page.write_text(lighter, encoding="utf-8")
+def _search_page_only(app):
+    options = getattr(app.builder, "theme_options", None) or {}
+    if str(options.get("search_as_you_type", "")).lower() in ("true", "1"):
+        return lambda name, html: html
+    return lambda name, html: html if name == "search.html" else without_search_scripts(html)
+
+
+def _register(app) -> None:
+    pages.register(app, _search_page_only(app))
 
 
 def setup(app) -> dict:
-    app.connect("build-finished", _finish)
+    app.setup_extension(pages.__name__)
+    app.connect("builder-inited", _register)
     return dict(PARALLEL_SAFE)

@@ -43,8 +43,9 @@ def _configure(app, config) -> None:
     config.html_theme_options = options
     config.html_last_updated_fmt = "%Y-%m-%d"
     # The title page names the release: {{ book_version }}, {{ book_released }}.
-    config.myst_substitutions = {**(config.myst_substitutions or {}),
-                                 "book_version": meta.version, "book_released": meta.date}
+    if "myst_substitutions" in config:  # MyST pages only
+        config.myst_substitutions = {**(config.myst_substitutions or {}),
+                                     "book_version": meta.version, "book_released": meta.date}
     if public_base(config) is None:
         config.suppress_warnings = [*config.suppress_warnings, "sitemap.configuration"]
     if not _in_git_work_tree(Path(app.srcdir)):
