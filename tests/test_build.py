@@ -101,3 +101,33 @@ def test_the_title_page_and_every_footer_name_the_release_from_citation_cff(buil
         html = (built_book / f"{page}.html").read_text(encoding="utf-8")
         assert line in html, page
         assert re.search(r"Last updated on \d{4}-\d{2}-\d{2}\.", html), page
+
+
+def test_every_page_carries_citation_metadata_from_citation_cff(built_book):
+    """What Zotero and Google Scholar read, parsed back from every page of the book."""
+    import json
+
+    from bs4 import BeautifulSoup
+
+    from booktables.sphinx.citation import book_meta
+
+    meta = book_meta(ROOT / "CITATION.cff")
+    for page in toc_pages():
+        soup = BeautifulSoup((built_book / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        tags: dict[str, list[str]] = {}
+        for m in soup.head.find_all("meta", attrs={"name": re.compile("^citation_")}):
+            tags.setdefault(m["name"], []).append(m["content"])
+        chapter = page.startswith("chapters/")
+        assert tags["citation_inbook_title"] == [meta.title], page  # Zotero: a section of the book
+        assert tags["citation_author"] == meta.authors, page
+        assert tags["citation_publication_date"] == [meta.date.replace("-", "/")], page
+        assert tags["citation_title"] and tags["citation_language"] == ["en"] and tags["citation_keywords"], page
+        assert "citation_public_url" not in tags  # no public address set: no made-up one
+        (script,) = soup.find_all("script", attrs={"type": "application/ld+json"})
+        record = json.loads(script.string)
+        assert record["@type"] == ("Chapter" if chapter else "WebPage"), page
+        book = record["isPartOf"]
+        assert book["@type"] == "Book" and book["name"] == meta.title and book["version"] == meta.version, page
+        assert "creativecommons.org/licenses/by/4.0" in json.dumps(book), page
+        og = {m["property"]: m["content"] for m in soup.head.find_all("meta", attrs={"property": re.compile("^og:")})}
+        assert og["og:title"] and "og:url" not in og, page
