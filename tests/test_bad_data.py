@@ -153,3 +153,15 @@ def test_a_verdict_resting_on_an_unknown_event(data_copy):
 def test_a_verdict_for_a_reading_that_does_not_exist(data_copy):
     set_cell(data_copy / "outcomes.csv", 2, "stance", "eternal")
     only_problem(data_copy, "outcomes.csv", 2, "topic_id,stance", ["stances.csv", "eternal"])
+
+
+def test_a_misspelt_issuing_party(data_copy):
+    rows = read_rows(data_copy / "sources.csv")
+    line = next(i for i, r in enumerate(rows) if r[0] == "moscow_declaration_2008") + 1
+    set_cell(data_copy / "sources.csv", line, "issuer_party", "armenia;azerbaijan;rusia")
+    only_problem(data_copy, "sources.csv", line, "issuer_party", ["unknown id", '"rusia"', "parties.csv"])
+
+
+def test_a_party_of_an_unknown_kind(data_copy):
+    set_cell(data_copy / "parties.csv", 2, "kind", "nation")
+    only_problem(data_copy, "parties.csv", 2, "kind", ["one of the vocabulary", "de facto authority", "'nation'"])
