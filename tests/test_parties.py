@@ -42,3 +42,9 @@ def test_the_count_per_party_is_computed_from_the_data():
     assert bigger.loc["turkiye", "documents"] == counts.loc["turkiye", "documents"] + 1
     table = party_balance_table(sources, parties).data
     assert "| Türkiye |" in table and "{cite:p}`" in table
+
+
+def test_every_party_has_at_least_six_documents_of_its_own_and_none_twice_another():
+    counts = unilateral_counts(load("sources"), load("parties")).set_index("label")["documents"]
+    assert counts.min() >= 6, counts.to_dict()
+    assert counts.max() <= 2 * counts.min(), counts.to_dict()
