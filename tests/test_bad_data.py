@@ -193,3 +193,9 @@ def test_a_support_row_for_a_record_that_does_not_exist(data_copy):
 def test_a_support_row_that_cites_no_seed(data_copy):
     set_cell(data_copy / "citations.csv", 2, "source_id", "pax_database")
     only_problem(data_copy, "citations.csv", 2, "source_id", ["seed citation", '"pax_database" is not a seed'])
+
+
+def test_a_judgement_outside_its_vocabulary(data_copy):
+    set_cell(data_copy / "reported_recorded.csv", 2, "judgement", "accurate")
+    only_problem(data_copy, "reported_recorded.csv", 2, "judgement",
+                 ["vocabulary", "judgements.csv", "faithful", "'accurate'"])

@@ -45,3 +45,13 @@ def test_a_support_quote_the_seed_does_not_contain_is_caught(data_copy):
     set_cell(data_copy / "citations.csv", 2, "quote", rows[1][2] + " and Khojaly")
     wrong = [c for c in check_quotes(load_from(data_copy)) if not c.found]
     assert [(c.table, c.row_id) for c in wrong] == [("citations", rows[1][0])]
+
+
+@needs_seeds
+def test_every_reported_statement_is_quoted_from_a_seed():
+    frames = load_all()
+    checks = [c for c in check_quotes(frames) if c.table == "reported_recorded"]
+    assert len(checks) == len(frames["reported_recorded"]) >= 10
+    assert all(c.found for c in checks), [c.row_id for c in checks if not c.found]
+    seeds = set(frames["sources"].dropna(subset=["seed_file"])["id"])
+    assert set(frames["reported_recorded"]["source_id"]) <= seeds
