@@ -153,3 +153,49 @@ def test_a_verdict_resting_on_an_unknown_event(data_copy):
 def test_a_verdict_for_a_reading_that_does_not_exist(data_copy):
     set_cell(data_copy / "outcomes.csv", 2, "stance", "eternal")
     only_problem(data_copy, "outcomes.csv", 2, "topic_id,stance", ["stances.csv", "eternal"])
+
+
+def test_a_misspelt_issuing_party(data_copy):
+    rows = read_rows(data_copy / "sources.csv")
+    line = next(i for i, r in enumerate(rows) if r[0] == "moscow_declaration_2008") + 1
+    set_cell(data_copy / "sources.csv", line, "issuer_party", "armenia;azerbaijan;rusia")
+    only_problem(data_copy, "sources.csv", line, "issuer_party", ["unknown id", '"rusia"', "parties.csv"])
+
+
+def test_a_party_of_an_unknown_kind(data_copy):
+    set_cell(data_copy / "parties.csv", 2, "kind", "nation")
+    only_problem(data_copy, "parties.csv", 2, "kind", ["one of the vocabulary", "de facto authority", "'nation'"])
+
+
+def test_a_seed_citation_with_no_support_row(data_copy):
+    rows = read_rows(data_copy / "events.csv")
+    line = next(i for i, r in enumerate(rows) if r[0] == "ev_2016_erdogan_letter") + 1
+    set_cell(data_copy / "events.csv", line, "source_ids", "erdogan_letter_2016;edm_2020")
+    only_problem(data_copy, "events.csv", line, "source_ids",
+                 ["seed citation", '"edm_2020"', "no support row", "citations.csv"])
+
+
+def test_a_support_row_for_a_citation_the_record_does_not_make(data_copy):
+    rows = read_rows(data_copy / "citations.csv")
+    write_rows(data_copy / "citations.csv",
+               rows + [["ev_2015_su24_shootdown", "kuzio_2021", "Turkey and Russia", "Paragraph 3 of the column"]])
+    problems = only_problem(data_copy, "citations.csv", len(rows) + 1, "source_id",
+                            ["seed citation", "ev_2015_su24_shootdown does not cite", '"kuzio_2021"'])
+    assert len(problems) == 1
+
+
+def test_a_support_row_for_a_record_that_does_not_exist(data_copy):
+    set_cell(data_copy / "citations.csv", 3, "record_id", "ev_2099_nothing")
+    only_problem(data_copy, "citations.csv", 3, "record_id",
+                 ["seed citation", '"ev_2099_nothing" is not an id in events.csv or agreements.csv'])
+
+
+def test_a_support_row_that_cites_no_seed(data_copy):
+    set_cell(data_copy / "citations.csv", 2, "source_id", "pax_database")
+    only_problem(data_copy, "citations.csv", 2, "source_id", ["seed citation", '"pax_database" is not a seed'])
+
+
+def test_a_judgement_outside_its_vocabulary(data_copy):
+    set_cell(data_copy / "reported_recorded.csv", 2, "judgement", "accurate")
+    only_problem(data_copy, "reported_recorded.csv", 2, "judgement",
+                 ["vocabulary", "judgements.csv", "faithful", "'accurate'"])

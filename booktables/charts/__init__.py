@@ -12,7 +12,7 @@ from importlib import import_module
 _HOMES = {
     "agreement_durations": "agreements", "agreement_spans": "agreements", "arrangement_spans": "agreements",
     "mediation_chart": "agreements",
-    "agreement_view": "claims", "claims_matrix": "claims", "verdicts_by_source": "claims",
+    "agreement_view": "claims", "claims_matrix": "claims", "claims_quotes_table": "claims", "verdicts_by_source": "claims",
     "expectations_and_aftermath": "claims", "voices_by_source": "claims",
     "agreements_over_time": "timelines", "cooperation_over_time": "timelines", "events_timeline": "timelines",
     "relations_by_theatre": "timelines",

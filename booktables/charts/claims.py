@@ -16,10 +16,14 @@ from .theme import NARROW, OKABE_ITO, header_test, legend, short_labels, wrapped
 
 
 def claims_matrix(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, topics: pd.DataFrame,
-                  topic_ids: list[str] | None = None, title: str | None = None, description: str | None = None):
+                  topic_ids: list[str] | None = None, title: str | None = None, description: str | None = None,
+                  quotes_at: str | None = None):
     """Sources (columns) × questions and their readings (rows): a circle where a source
     takes a reading, sized by its number of claims and coloured by whose voice they carry;
-    the quotes are in the tooltip. Each question is a bold header row above its readings."""
+    the quotes are in the tooltip. Each question is a bold header row above its readings.
+
+    ``quotes_at`` (a link, such as ``../data.html#claims-quotes``) leaves the quotes out
+    of the data table under the chart and points to the page that gives them all."""
     cell, axes = matrix_cells(claims, sources, stances, topics, topic_ids)
     source_order, domain = axes["sources"], axes["domain"]
     voices = voice_order()
@@ -55,8 +59,26 @@ def claims_matrix(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataF
                      alt.Tooltip("voice:N", title="Whose words"), alt.Tooltip("speakers:N", title="Speakers"),
                      alt.Tooltip("quotes:N", title="Quotes (where)")],
         )
-        .properties(width="container", height=17 * len(domain))
+        .properties(width="container", height=17 * len(domain), **_quotes_elsewhere(quotes_at))
     )
+
+
+def _quotes_elsewhere(href: str | None) -> dict:
+    if not href:
+        return {}
+    return {"usermeta": {"book_table": {"omit": ["quotes"], "href": href, "where": "the claims table of the data page",
+                                        "note": "The quotes of every cell, with their locators, are in"}}}
+
+
+def claims_quotes_table(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame,
+                        topics: pd.DataFrame):
+    """The claims matrix as one table, every cell with its quotes and locators: the full
+    text alternative of the matrix, for the data page."""
+    from IPython.display import HTML
+
+    from .render import data_table
+    spec = claims_matrix(claims, sources, stances, topics).to_dict()
+    return HTML(data_table(spec, full=True).replace('<details class="chart-data">', '<details class="chart-data" open>', 1))
 
 
 def voices_by_source(claims: pd.DataFrame, sources: pd.DataFrame, title: str | None = None,

@@ -84,6 +84,24 @@ def prune_datasets(spec: dict) -> dict:
     return {**spec, "datasets": pruned}
 
 
+def hoist_shared_encoding(spec: dict) -> dict:
+    """Move the encoding channels that every layer repeats word for word up to
+    the layered chart, which its layers inherit: the chart draws the same, and
+    the page does not carry the same axes, scales and tooltips once per layer."""
+    layers = spec.get("layer")
+    if not isinstance(layers, list) or len(layers) < 2 or "encoding" in spec:
+        return spec
+    encodings = [layer.get("encoding") for layer in layers]
+    if not all(isinstance(e, dict) for e in encodings):
+        return spec
+    shared = {k: v for k, v in encodings[0].items() if all(e.get(k) == v for e in encodings[1:])}
+    if not shared:
+        return spec
+    hoisted = [{**layer, "encoding": {k: v for k, v in layer["encoding"].items() if k not in shared}}
+               for layer in layers]
+    return {**spec, "encoding": shared, "layer": hoisted}
+
+
 def _tooltip_fields(node) -> list[tuple[str, str]]:
     """(field, title) pairs of the first layer's tooltip, in order."""
     if isinstance(node, dict):
@@ -98,10 +116,17 @@ def _tooltip_fields(node) -> list[tuple[str, str]]:
     return []
 
 
-def data_table(spec: dict) -> str:
+def data_table(spec: dict, full: bool = False) -> str:
     """The chart's data as an HTML table in a <details>, every value escaped:
-    a text alternative for readers who cannot see or hover the chart."""
+    a text alternative for readers who cannot see or hover the chart.
+
+    A chart may name, in ``usermeta["book_table"]``, tooltip fields its page
+    table leaves out (``omit``) and a page that carries the full table
+    (``href``, ``where``): long quotes then live once in the book, not on
+    every page that charts them. ``full=True`` gives the whole table."""
     fields = _tooltip_fields(spec)
+    meta = {} if full else (spec.get("usermeta") or {}).get("book_table", {})
+    fields = [(f, t) for f, t in fields if f not in meta.get("omit", [])]
     datasets = spec.get("datasets", {})
     if not fields or len(datasets) != 1:
         return ""
@@ -110,7 +135,11 @@ def data_table(spec: dict) -> str:
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(row.get(field, '') or ''))}</td>" for field, _ in fields) + "</tr>"
         for row in rows)
-    return (f'<details class="chart-data"><summary>Data table ({len(rows)} rows)</summary>'
+    note = ""
+    if meta.get("href"):
+        note = (f'<p>{html.escape(meta.get("note", "The full table, with every quote, is on"))} '
+                f'<a href="{html.escape(meta["href"], quote=True)}">{html.escape(meta.get("where", "the data page"))}</a>.</p>')
+    return (f'<details class="chart-data"><summary>Data table ({len(rows)} rows)</summary>{note}'
             f'<div class="chart-data-scroll"><table class="table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div></details>")
 
@@ -124,7 +153,7 @@ def labelled_svg(svg: str, description: str) -> str:
 
 
 def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
-    spec = prune_datasets(spec)
+    spec = hoist_shared_encoding(prune_datasets(spec))
     description = spec.get("description") or spec.get("title") or "Chart"
     if isinstance(description, dict):
         description = description.get("text", "Chart")

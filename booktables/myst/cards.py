@@ -288,3 +288,27 @@ def provenance_cards(sources: pd.DataFrame, claims: pd.DataFrame | None = None, 
                       + f"\n\n**Perspective.** {r['perspective']}"))
     parts.append("::::")
     return cards_or_table("\n".join(parts), table, ("Source", "Provenance and perspective"))
+
+
+# --- Reported against recorded -------------------------------------------------------------
+
+def reported_recorded_cards(pairs: pd.DataFrame, sources: pd.DataFrame, columns: int = 2) -> Markdown:
+    """One card per comparison: a seed's words on what an official said, the
+    official record paraphrased and cited, and the book's judgement (faithful,
+    selective or at odds, from judgements.csv) with its reason."""
+    short = short_source_label(sources)
+    judged = labels.labels("judgements")
+    order = {code: n for n, code in enumerate(judged)}
+    keys = dict(zip(sources["id"], sources["bibtex_key"]))
+    chosen = pairs.assign(_o=pairs["judgement"].map(order)).sort_values(["_o", "source_id", "id"])
+    parts = [f"::::{{grid}} 1 1 {columns} {columns}", ":gutter: 3", ":class-container: question-cards", ""]
+    rows = []
+    for r in chosen.to_dict("records"):
+        reported = (f"**{escape(short[r['source_id']])} reports**\n\n> {escape(r['quote'])}\n\n"
+                    f"*{escape(r['locator'])}*")
+        recorded = (f"**The record** {{cite:p}}`{keys[r['record_source_id']]}`: {escape(r['record_paraphrase'])}"
+                    f"\n\n**{escape(judged[r['judgement']])}.** {escape(r['judgement_note'])}")
+        parts += [":::{grid-item-card}", ":class-card: source-card", "", reported, "", recorded, "", ":::", ""]
+        rows.append((reported, recorded))
+    parts.append("::::")
+    return cards_or_table("\n".join(parts), rows, ("Reported in the source", "Recorded, and the judgement"))
