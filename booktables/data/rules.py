@@ -3,7 +3,8 @@
 Declared per resource in datapackage.json under the custom key "x-rules":
   {"listForeignKeys": [{"field": "source_ids", "resource": "sources", "key": "id"}],
    "dateOrder": [["date_start", "date_end"]],
-   "patterns": ["pattern"]}
+   "patterns": ["pattern"],
+   "together": [["lat", "lon", "coordinate_source"]]}
 (``lists`` names the semicolon-list columns, which the loader splits.)
 """
 from __future__ import annotations
@@ -101,3 +102,27 @@ class valid_pattern(Check):
             re.compile(value)
         except re.error as exc:
             yield _cell_error(PatternError, row, self.field, f"not a valid regular expression ({exc})")
+
+
+class TogetherError(errors.CellError):
+    type = "together"
+    title = "Together Error"
+    description = "Cells that only make sense together are neither all given nor all empty."
+    template = 'The cell "{cell}" in row "{rowNumber}" and field "{fieldName}": {note}'
+
+
+@attrs.define(kw_only=True, repr=False)
+class given_together(Check):
+    """Fields such as a latitude, a longitude and their source: all or none."""
+
+    type = "together"
+    Errors = [TogetherError]
+    fields: tuple
+
+    def validate_row(self, row):
+        given = [name for name in self.fields if row[name] not in (None, "")]
+        if given and len(given) < len(self.fields):
+            for name in self.fields:
+                if name not in given:
+                    note = f"{', '.join(given)} given, so {name} is needed too ({' and '.join(self.fields)} go together)"
+                    yield _cell_error(TogetherError, row, name, note)
