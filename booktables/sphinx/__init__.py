@@ -3,6 +3,7 @@
 Each part is a module with its own ``setup(app)``:
 
 * ``vega``: ships the pinned chart library once, as a static file
+* ``explorer``: DataTables and its script, on the explorer page only
 * ``datadeps``: re-executes a page exactly when the data it reads change
 * ``cite``: a "Cite this chapter" block on every chapter (from CITATION.cff)
 * ``metatags``: citation metadata in every page's head (Highwire tags, schema.org
@@ -18,10 +19,10 @@ starts it, a no-op rebuild included.
 """
 from __future__ import annotations
 
-from . import a11y, bibstyle, cite, datadeps, metatags, notebooks, parallel, vega
+from . import a11y, bibstyle, cite, datadeps, explorer, metatags, notebooks, parallel, vega
 from .metadata import PARALLEL_SAFE
 
-PARTS = (vega, datadeps, cite, metatags, notebooks, bibstyle, a11y, parallel)
+PARTS = (vega, explorer, datadeps, cite, metatags, notebooks, bibstyle, a11y, parallel)
 
 
 def setup(app):
