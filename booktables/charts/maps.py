@@ -247,12 +247,13 @@ def war_moving_map(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataF
               scale=alt.Scale(domain=[start, iso(pd.Timestamp(end) + pd.Timedelta(days=1))]))
     timeline = alt.Chart(timeline_rows).mark_circle(size=70, opacity=0.9).encode(
         x=x, y=alt.Y("type:N", title=None, sort=types), color=colour, tooltip=tip).add_params(brush).properties(
-        width=width, height=24 * len(types), name="war_timeline_brush")
+        width=width, height=24 * len(types), name="war_timeline")
     map_points = alt.Chart(located).mark_circle(size=110, opacity=0.85, stroke="white", strokeWidth=0.8).encode(
-        longitude="lon:Q", latitude="lat:Q", color=colour, tooltip=tip, href="href:N").transform_filter(
-        brush).properties(name="war_map_points")
+        longitude="lon:Q", latitude="lat:Q", color=colour, tooltip=tip, href="href:N").transform_calculate(
+        # The brush holds dates; the timeline parses its dates, this layer must too.
+        when="toDate(datum.when)").transform_filter(brush).properties(name="war_map_points")
     description = description or (
-        f"The war from {start} to {end}: above, {len(timeline_rows)} events by day and type; below, a map of the "
+        f"Map of the war as it moved, {start} to {end}: above, {len(timeline_rows)} events by day and type; below, a map of the "
         f"{located['id'].nunique()} events with a place inside the frame. Drag across days on the timeline to "
         "keep only those days' events on the map; hover a point for the event and its sources.")
     geo = alt.layer(_countries("war"), *_lines("war", {"ceasefire_1994": "line"}, {"line": "#000000"}, {}),

@@ -145,6 +145,11 @@ def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
         '    var spec = JSON.parse(document.getElementById(id + "-spec").textContent);\n'
         '    vegaEmbed("#" + id, spec, {actions: false, renderer: "svg"}).then(function (result) {\n'
         "      (window.bookViews = window.bookViews || {})[id] = result.view;\n"
+        "      // A brush's rectangles are controls, not data: hidden from screen readers (axe: svg-img-alt).\n"
+        "      document.querySelectorAll(\"#\" + id + \" g[class$='_brush'], #\" + id + \" g[class$='_brush_bg']\")"
+        ".forEach(function (p) {\n"
+        '        p.setAttribute("aria-hidden", "true");\n'
+        "      });\n"
         '    }).catch(function (err) {\n'
         '      document.getElementById(id).textContent = "This chart could not be drawn: " + err;\n'
         "    });\n"

@@ -18,5 +18,6 @@ def _scripts(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app) -> dict:
-    app.connect("html-page-context", _scripts)
+    # Before vega's handler, which replaces the page's list of scripts with a filtered copy.
+    app.connect("html-page-context", _scripts, priority=400)
     return dict(PARALLEL_SAFE)
