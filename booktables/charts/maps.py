@@ -216,6 +216,11 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
             .properties(width="container", height=470, projection=PROJECTION))
 
 
+def _datetime(day) -> alt.DateTime:
+    day = pd.Timestamp(day)
+    return alt.DateTime(year=day.year, month=day.month, date=day.day)
+
+
 def war_moving_map(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame | None = None,
                    start: str | None = None, end: str | None = None, width: int = 560,
                    title: str | None = None, description: str | None = None):
@@ -244,7 +249,7 @@ def war_moving_map(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataF
            alt.Tooltip("place:N", title="Place"), alt.Tooltip("type:N", title="Type"),
            alt.Tooltip("sources:N", title="Sources")]
     x = alt.X("when:T", title="Drag across days to show their events on the map", axis=alt.Axis(format="%-d %b"),
-              scale=alt.Scale(domain=[start, iso(pd.Timestamp(end) + pd.Timedelta(days=1))]))
+              scale=alt.Scale(domain=[_datetime(start), _datetime(pd.Timestamp(end) + pd.Timedelta(days=1))]))
     timeline = alt.Chart(timeline_rows).mark_circle(size=70, opacity=0.9).encode(
         x=x, y=alt.Y("type:N", title=None, sort=types), color=colour, tooltip=tip).add_params(brush).properties(
         width=width, height=24 * len(types), name="war_timeline")

@@ -36,6 +36,11 @@ def _html_table(rows: pd.DataFrame, columns: dict[str, str], filters: tuple, tab
             f"<tbody>{''.join(body)}</tbody></table></div>")
 
 
+def _stop(text: str) -> str:
+    """Text that a full stop will follow: without one of its own."""
+    return text.rstrip(".")
+
+
 def _raw(block: str) -> str:
     return "\n".join(["```{raw} html", block, "```"])
 
@@ -44,10 +49,11 @@ def claims_explorer(claims: pd.DataFrame, sources: pd.DataFrame, topics: pd.Data
                     caption: str = "Every coded claim") -> Markdown:
     rows = explorer.claim_rows(claims, sources, topics, stances)
     web = _raw(_html_table(rows, CLAIM_COLUMNS, CLAIM_FILTERS, "explorer-claims", caption))
-    pdf_rows = [[f"`{r['anchor']}`", escape(r["source"]), escape(r["topic"]), escape(r["stance"]), escape(r["voice"]),
+    # The claims' ids are short: the table's first column holds them (the anchor is #claim-<id>).
+    pdf_rows = [[f"`{r['id']}`", escape(r["source"]), escape(r["topic"]), escape(r["stance"]), escape(r["voice"]),
                  "\u201c" + escape(r["quote"]) + "\u201d " + escape(f"({r['locator']})")] for r in rows.to_dict("records")]
-    pdf = pipe_table(pdf_rows, ["Anchor", "Source", "Question", "Reading", "Voice", "Quote (locator)"], caption,
-                     "tbl-explorer-claims", widths=[14, 12, 12, 12, 10, 40]).data
+    pdf = pipe_table(pdf_rows, ["Claim (#claim-…)", "Source", "Question", "Reading", "Voice", "Quote (locator)"],
+                     caption, "tbl-explorer-claims", widths=[14, 12, 12, 12, 10, 40]).data
     return Markdown(web_and_pdf(web, pdf))
 
 
@@ -55,10 +61,12 @@ def events_explorer(events: pd.DataFrame, places: pd.DataFrame, sources: pd.Data
                     caption: str = "Every event") -> Markdown:
     rows = explorer.event_rows(events, places, sources)
     web = _raw(_html_table(rows, EVENT_COLUMNS, EVENT_FILTERS, "explorer-events", caption))
-    pdf_rows = [[f"`{r['anchor']}`", escape(r["date"]), escape(r["type"]), escape(r["theatre"]), escape(r["title"]),
-                 escape(r["place"]), escape(r["chapters"])] for r in rows.to_dict("records")]
-    pdf = pipe_table(pdf_rows, ["Anchor", "Date", "Type", "Theatre", "What happened", "Place", "Chapters"], caption,
-                     "tbl-explorer-events", widths=[20, 10, 10, 12, 28, 10, 10]).data
+    # The events' ids are long: one compact paragraph per event, its anchor first.
+    pdf = "\n\n".join([f"**{escape(caption)}.** Each entry starts with its anchor (#event-…)."] + [
+        f"`{r['anchor']}` · {escape(r['date'])} · {escape(r['type'])}"
+        + (f" · {escape(r['theatre'])}" if r["theatre"] else "") + f". {escape(_stop(r['title']))}."
+        + (f" Place: {escape(_stop(r['place']))}." if r["place"] else "") + f" Chapters: {escape(r['chapters'])}."
+        for r in rows.to_dict("records")])
     return Markdown(web_and_pdf(web, pdf))
 
 
