@@ -248,7 +248,7 @@ def war_moving_map(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataF
     tip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date"),
            alt.Tooltip("place:N", title="Place"), alt.Tooltip("type:N", title="Type"),
            alt.Tooltip("sources:N", title="Sources")]
-    x = alt.X("when:T", title="Drag across days to show their events on the map", axis=alt.Axis(format="%-d %b"),
+    x = alt.X("when:T", title="Date (2020)", axis=alt.Axis(format="%-d %b"),
               scale=alt.Scale(domain=[_datetime(start), _datetime(pd.Timestamp(end) + pd.Timedelta(days=1))]))
     timeline = alt.Chart(timeline_rows).mark_circle(size=70, opacity=0.9).encode(
         x=x, y=alt.Y("type:N", title=None, sort=types), color=colour, tooltip=tip).add_params(brush).properties(
