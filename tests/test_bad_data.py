@@ -83,11 +83,52 @@ def test_a_later_event_that_is_not_an_event(data_copy):
     only_problem(data_copy, "later_record.csv", 2, "event_id", ["events.csv", "'ev_2099_nothing'"])
 
 
+def test_an_event_at_a_place_the_gazetteer_lacks(data_copy):
+    set_cell(data_copy / "events.csv", 3, "place_ids", "baku;atlantis")
+    only_problem(data_copy, "events.csv", 3, "place_ids", ["unknown id", '"atlantis" is not an id in places.csv'])
+
+
+def test_a_place_id_that_is_free_text(data_copy):
+    set_cell(data_copy / "events.csv", 4, "place_ids", "Somewhere, near Baku")
+    only_problem(data_copy, "events.csv", 4, "place_ids", ["must match the pattern"])
+
+
+def test_a_latitude_off_the_globe(data_copy):
+    set_cell(data_copy / "places.csv", 2, "lat", "139.8")
+    only_problem(data_copy, "places.csv", 2, "lat", ["must not be more than 90", "'139.8'"])
+
+
+def test_a_coordinate_that_is_not_a_number(data_copy):
+    set_cell(data_copy / "places.csv", 3, "lon", "46°45′E")
+    only_problem(data_copy, "places.csv", 3, "lon", ["must be of type number"])
+
+
+def test_a_latitude_without_its_longitude(data_copy):
+    set_cell(data_copy / "places.csv", 4, "lon", "")
+    only_problem(data_copy, "places.csv", 4, "lon", ["lat, coordinate_source given, so lon is needed too"])
+
+
+def test_coordinates_without_their_source(data_copy):
+    set_cell(data_copy / "places.csv", 5, "coordinate_source", "")
+    only_problem(data_copy, "places.csv", 5, "coordinate_source", ["go together"])
+
+
+def test_a_place_kind_outside_its_vocabulary(data_copy):
+    set_cell(data_copy / "places.csv", 2, "kind", "metropolis")
+    only_problem(data_copy, "places.csv", 2, "kind", ["one of the vocabulary", "former_oblast", "'metropolis'"])
+
+
+def test_a_duplicate_place_id(data_copy):
+    rows = read_rows(data_copy / "places.csv")
+    set_cell(data_copy / "places.csv", 6, "id", rows[1][0])
+    only_problem(data_copy, "places.csv", 6, "id", ["duplicate id"])
+
+
 def test_missing_column(data_copy):
     rows = read_rows(data_copy / "events.csv")
-    drop = rows[0].index("location")
+    drop = rows[0].index("place_ids")
     write_rows(data_copy / "events.csv", [r[:drop] + r[drop + 1:] for r in rows])
-    only_problem(data_copy, "events.csv", 1, "location", ["missing"])
+    only_problem(data_copy, "events.csv", 1, "place_ids", ["missing"])
 
 
 def test_unknown_extra_column(data_copy):

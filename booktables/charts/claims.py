@@ -57,7 +57,9 @@ def claims_matrix(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataF
             tooltip=[alt.Tooltip("source:N", title="Source"), alt.Tooltip("question:N", title="Question"),
                      alt.Tooltip("reading:N", title="Reading"), alt.Tooltip("n:Q", title="Claims"),
                      alt.Tooltip("voice:N", title="Whose words"), alt.Tooltip("speakers:N", title="Speakers"),
-                     alt.Tooltip("quotes:N", title="Quotes (where)")],
+                     alt.Tooltip("quotes:N", title="Quotes (where)"),
+                     alt.Tooltip("ids:N", title="Claims (click for the first in the explorer)")],
+            href="href:N",
         )
         .properties(width="container", height=17 * len(domain), **_quotes_elsewhere(quotes_at))
     )

@@ -79,7 +79,9 @@ def prune_datasets(spec: dict) -> dict:
         return spec
     used = {n["field"] for n in nodes if isinstance(n.get("field"), str)}
     used |= {n["sort"]["field"] for n in nodes if isinstance(n.get("sort"), dict) and "field" in n["sort"]}
-    pruned = {name: [{k: v for k, v in row.items() if k in used} for row in rows]
+    # Map features (rows with a geometry) are drawn whole, whatever the encodings name.
+    pruned = {name: rows if rows and isinstance(rows[0], dict) and "geometry" in rows[0]
+              else [{k: v for k, v in row.items() if k in used} for row in rows]
               for name, rows in spec["datasets"].items()}
     return {**spec, "datasets": pruned}
 
@@ -102,18 +104,20 @@ def hoist_shared_encoding(spec: dict) -> dict:
     return {**spec, "encoding": shared, "layer": hoisted}
 
 
-def _tooltip_fields(node) -> list[tuple[str, str]]:
-    """(field, title) pairs of the first layer's tooltip, in order."""
+def _tooltip_fields(node, data: str | None = None) -> tuple[list[tuple[str, str]], str | None]:
+    """(field, title) pairs of the first layer's tooltip, in order, and the name
+    of the dataset that layer draws (its own, or the one it inherits)."""
     if isinstance(node, dict):
+        data = node.get("data", {}).get("name", data) if isinstance(node.get("data"), dict) else data
         tooltip = node.get("encoding", {}).get("tooltip")
         if isinstance(tooltip, list):
-            return [(t["field"], t.get("title", t["field"])) for t in tooltip if "field" in t]
+            return [(t["field"], t.get("title", t["field"])) for t in tooltip if "field" in t], data
         for key in ("layer", "hconcat", "vconcat", "concat"):
             for child in node.get(key, []):
-                found = _tooltip_fields(child)
+                found, name = _tooltip_fields(child, data)
                 if found:
-                    return found
-    return []
+                    return found, name
+    return [], None
 
 
 def data_table(spec: dict, full: bool = False) -> str:
@@ -124,13 +128,13 @@ def data_table(spec: dict, full: bool = False) -> str:
     table leaves out (``omit``) and a page that carries the full table
     (``href``, ``where``): long quotes then live once in the book, not on
     every page that charts them. ``full=True`` gives the whole table."""
-    fields = _tooltip_fields(spec)
+    fields, name = _tooltip_fields(spec)
     meta = {} if full else (spec.get("usermeta") or {}).get("book_table", {})
     fields = [(f, t) for f, t in fields if f not in meta.get("omit", [])]
     datasets = spec.get("datasets", {})
-    if not fields or len(datasets) != 1:
+    if not fields or not datasets or (len(datasets) != 1 and name not in datasets):
         return ""
-    rows = next(iter(datasets.values()))
+    rows = datasets[name] if name in datasets else next(iter(datasets.values()))
     head = "".join(f"<th>{html.escape(str(title))}</th>" for _, title in fields)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(row.get(field, '') or ''))}</td>" for field, _ in fields) + "</tr>"
@@ -169,7 +173,14 @@ def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
         f'  var id = "{chart_id}";\n'
         "  function draw() {\n"
         '    var spec = JSON.parse(document.getElementById(id + "-spec").textContent);\n'
-        '    vegaEmbed("#" + id, spec, {actions: false, renderer: "svg"}).catch(function (err) {\n'
+        '    vegaEmbed("#" + id, spec, {actions: false, renderer: "svg"}).then(function (result) {\n'
+        "      (window.bookViews = window.bookViews || {})[id] = result.view;\n"
+        "      // A brush's rectangles are controls, not data: hidden from screen readers (axe: svg-img-alt).\n"
+        "      document.querySelectorAll(\"#\" + id + \" g[class$='_brush'], #\" + id + \" g[class$='_brush_bg']\")"
+        ".forEach(function (p) {\n"
+        '        p.setAttribute("aria-hidden", "true");\n'
+        "      });\n"
+        '    }).catch(function (err) {\n'
         '      document.getElementById(id).textContent = "This chart could not be drawn: " + err;\n'
         "    });\n"
         "  }\n"

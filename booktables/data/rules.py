@@ -3,7 +3,8 @@
 Declared per resource in datapackage.json under the custom key "x-rules":
   {"listForeignKeys": [{"field": "source_ids", "resource": "sources", "key": "id"}],
    "dateOrder": [["date_start", "date_end"]],
-   "patterns": ["pattern"]}
+   "patterns": ["pattern"],
+   "together": [["lat", "lon", "coordinate_source"]]}
 (``lists`` names the semicolon-list columns, which the loader splits.)
 """
 from __future__ import annotations
@@ -111,6 +112,13 @@ class SeedSupportError(errors.CellError):
     template = 'The cell "{cell}" in row "{rowNumber}" and field "{fieldName}": {note}'
 
 
+class TogetherError(errors.CellError):
+    type = "together"
+    title = "Together Error"
+    description = "Cells that only make sense together are neither all given nor all empty."
+    template = 'The cell "{cell}" in row "{rowNumber}" and field "{fieldName}": {note}'
+
+
 @attrs.define(kw_only=True, repr=False)
 class supported_citation(Check):
     """Every seed a record cites has a row of citations.csv with the seed's own words."""
@@ -160,3 +168,20 @@ class cited_pair(Check):
             yield _cell_error(SeedSupportError, row, self.source_field,
                               f'{record} does not cite "{source}" in its source_ids: '
                               'a support row must support a citation the record makes')
+
+
+@attrs.define(kw_only=True, repr=False)
+class given_together(Check):
+    """Fields such as a latitude, a longitude and their source: all or none."""
+
+    type = "together"
+    Errors = [TogetherError]
+    fields: tuple
+
+    def validate_row(self, row):
+        given = [name for name in self.fields if row[name] not in (None, "")]
+        if given and len(given) < len(self.fields):
+            for name in self.fields:
+                if name not in given:
+                    note = f"{', '.join(given)} given, so {name} is needed too ({' and '.join(self.fields)} go together)"
+                    yield _cell_error(TogetherError, row, name, note)

@@ -116,10 +116,9 @@ def _rule_text(error, field: dict | None, codes: dict[str, list[str]]) -> str:
         return "extra cell: the row has more cells than the header has columns"
     if kind == "blank-row":
         return "blank row"
-    if kind in ("list-foreign-key", "date-order", "regex", "seed-support"):
-        prefix = {"list-foreign-key": "unknown id: ", "date-order": "date order: ", "regex": "",
-                  "seed-support": "seed citation: "}
-        return prefix[kind] + error.note
+    if kind in ("list-foreign-key", "date-order", "regex", "seed-support", "together"):
+        prefix = {"list-foreign-key": "unknown id: ", "date-order": "date order: ", "seed-support": "seed citation: "}
+        return prefix.get(kind, "") + error.note
     return error.message
 
 
@@ -168,6 +167,8 @@ def _checks_for(resource_descriptor: dict, data_dir: Path, descriptor: dict) -> 
         out.append(rules.date_order(start=start, end=end))
     for name in spec_rules.get("patterns", []):
         out.append(rules.valid_pattern(field=name))
+    for names in spec_rules.get("together", []):
+        out.append(rules.given_together(fields=tuple(names)))
     return out
 
 

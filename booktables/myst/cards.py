@@ -9,11 +9,14 @@ grid or tabs on the web, the same content as a two-column table in the PDF.
 """
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 from IPython.display import Markdown
 
 from ..data import labels
 from ..rows.common import date_text
+from ..rows.places import EXPLORER, claim_anchor
 from ..rows.sources import person_names, seed_order, short_source_label
 from .blocks import cards_or_table
 from .text import escape, parenthetical
@@ -29,6 +32,13 @@ def _meta(source: pd.Series) -> str:
 
 # --- Quotes on one topic, and disputed facts ------------------------------------------------
 
+def claim_link(claim_id: str) -> str:
+    """"claim cl_x", linked to its row on the explorer page (web cards, under chapters/)."""
+    claim_id = claim_id.replace("\\", "")  # the readings' ids arrive escaped for MyST
+    safe = html.escape(claim_id, quote=True)
+    return f'<a class="claim-link" href="../{EXPLORER}#{claim_anchor(claim_id)}">claim {safe}</a>'
+
+
 def _claim_block(claim: pd.Series, stance_labels: dict) -> str:
     speaker = claim.get("speaker")
     voice = labels.labels("voices")[claim["voice"]]
@@ -41,7 +51,7 @@ def _claim_block(claim: pd.Series, stance_labels: dict) -> str:
         "",
         f"**Reading:** {escape(stance)}. {escape(claim['paraphrase'])}",
         "",
-        f"**Voice:** {who} · claim {escape(claim['id'])}",
+        f"**Voice:** {who} · {claim_link(claim['id'])}",
         "",
     ])
 
@@ -158,7 +168,7 @@ def question_rows(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataF
 
 def _reading_md(reading: dict, paraphrase: bool, show_stance: bool = True) -> list[str]:
     lines = ([f"**{reading['stance']}**", ""] if show_stance else []) + [
-        f"> {reading['quote']}", "", f"*{reading['locator']}* · {reading['voice']} · claim {reading['id']}", ""]
+        f"> {reading['quote']}", "", f"*{reading['locator']}* · {reading['voice']} · {claim_link(reading['id'])}", ""]
     if paraphrase:
         lines += [reading["paraphrase"], ""]
     return lines

@@ -23,6 +23,7 @@ from ..rows.common import date_text, iso, joined
 from ..rows.sources import short_source_label, unilateral_counts
 from .blocks import dropdown_or_heading, pipe_table, table_directive
 from .cite import citations, sources_note
+from .explorer import claims_explorer, events_explorer, place_names, places_table  # noqa: F401  (bk.tables.*)
 from .text import escape
 
 _TRAILING_YEAR = re.compile(r"\s*\([^()]*\d{4}\)$")
