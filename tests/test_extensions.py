@@ -317,6 +317,34 @@ def test_bibstyle_titles_keep_their_capitals(app):
     assert "South caucasus" not in text and "Minsk group" not in text
 
 
+@pytest.mark.sphinx("html", testroot="bibstyle", srcdir="bibstyle-cache")
+def test_bibstyle_formats_an_entry_once_until_it_changes(make_app, app_params, monkeypatch):
+    from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+
+    from booktables.sphinx import bibstyle
+
+    formatted = []
+    original = UnsrtStyle.format_entry
+    monkeypatch.setattr(UnsrtStyle, "format_entry", lambda self, label, entry, bib_data=None: formatted.append(
+        entry.key) or original(self, label, entry, bib_data=bib_data))
+
+    def build(fresh_memory: bool) -> str:
+        if fresh_memory:  # as a new build process starts: only the cache file remains
+            monkeypatch.setattr(bibstyle, "FORMAT_CACHE", {})
+            monkeypatch.setattr(bibstyle, "PLAIN_CACHE", {})
+        app = make_app(*app_params.args, freshenv=True, **app_params.kwargs)
+        app.build()
+        return page(app, "index.html")
+
+    first = build(fresh_memory=True)
+    assert len(formatted) == 5
+    assert build(fresh_memory=True) == first and len(formatted) == 5  # every entry from the cache file
+    bib = Path(app_params.kwargs["srcdir"]) / "refs.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("year      = {2007}", "year      = {2008}"), encoding="utf-8")
+    assert "Z\u00fcrcher, 2008" in text_of(build(fresh_memory=True))
+    assert formatted[5:] == ["postsoviet"]  # only the edited entry is formatted again
+
+
 # --- a11y: the written HTML mended ------------------------------------------------------------------------------
 
 @pytest.mark.sphinx("html", testroot="a11y")

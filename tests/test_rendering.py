@@ -25,6 +25,21 @@ def test_bundle_defines_vega_embed_globally_without_leaking_names():
     assert js.split("\n", 2)[1] == "(function () {"
 
 
+def test_the_bundle_is_made_once_per_machine_and_version(tmp_path, monkeypatch):
+    made = []
+    monkeypatch.setenv(render.CACHE_VARIABLE, str(tmp_path))
+    monkeypatch.setattr(render.vlc, "javascript_bundle", lambda vl_version: made.append(vl_version) or "var vega;")
+    render.javascript_bundle.cache_clear()
+    try:
+        first = render.javascript_bundle()
+        render.javascript_bundle.cache_clear()  # a new build or kernel on the same machine
+        assert render.javascript_bundle() == first and made == [render.VL_VERSION]
+        assert render.bundle_cache_file().parent == tmp_path and render.bundle_cache_file().read_text() == first
+        assert render.VL_VERSION in render.bundle_cache_file().name
+    finally:
+        render.javascript_bundle.cache_clear()
+
+
 def test_script_payload_in_data_cannot_close_the_script_element():
     frame = pd.DataFrame({"x": [1], "label": ["</script><script>alert(1)</script>"]})
     chart = alt.Chart(frame, description="payload").mark_point().encode(x="x:Q", tooltip="label:N")

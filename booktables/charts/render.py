@@ -14,11 +14,14 @@ renderer instead emits, for every chart:
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import json
 import os
 import re
+from importlib.metadata import version
+from pathlib import Path
 
 import altair as alt
 import vl_convert as vlc
@@ -30,15 +33,43 @@ VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 STATIC_WIDTH = 640  # "container" width has no meaning without a page
 
 
+CACHE_VARIABLE = "BOOK_CACHE_DIR"
+
+
+def bundle_cache_file() -> Path:
+    """Where the made bundle is kept for the next build or kernel on this machine
+    (like pip's cache): BOOK_CACHE_DIR, else ~/.cache/booktables. The name holds
+    what the bundle is made from, so a new vl-convert or Vega-Lite, or a change
+    to this module, makes a new one."""
+    home_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    base = os.environ.get(CACHE_VARIABLE) or home_cache / "booktables"
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return Path(base) / f"vega-bundle-{version('vl-convert-python')}-vl{VL_VERSION}-{code}.js"
+
+
+@functools.lru_cache(maxsize=1)
 def javascript_bundle() -> str:
     """vega + vega-lite + vega-embed, assigning window.vegaEmbed and friends.
 
     Wrapped in a function scope: the bundle's top-level ``const`` names would
-    otherwise collide with other scripts' globals on the same page.
+    otherwise collide with other scripts' globals on the same page. Making it
+    takes vl-convert about 4 s, so it is made once per machine and version
+    (``bundle_cache_file``) and once per process.
     """
+    cache = bundle_cache_file()
+    if cache.is_file():
+        return cache.read_text(encoding="utf-8")
     header = (f"/* vega {vlc.get_vega_version()}, vega-lite {VL_VERSION}, "
               f"vega-embed {vlc.get_vega_embed_version()}: bundled by vl-convert-python */\n")
-    return header + "(function () {\n" + vlc.javascript_bundle(vl_version=VL_VERSION) + "\n})();\n"
+    bundle = header + "(function () {\n" + vlc.javascript_bundle(vl_version=VL_VERSION) + "\n})();\n"
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(bundle, encoding="utf-8")
+        partial.replace(cache)  # whole or not at all, if two builds make it at once
+    except OSError:
+        pass  # a read-only home: made again next time
+    return bundle
 
 
 def _script_safe_json(spec: dict) -> str:
