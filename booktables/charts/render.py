@@ -129,10 +129,15 @@ def data_table(spec: dict, full: bool = False) -> str:
 
     A chart may name, in ``usermeta["book_table"]``, tooltip fields its page
     table leaves out (``omit``) and a page that carries the full table
-    (``href``, ``where``): long quotes then live once in the book, not on
-    every page that charts them. ``full=True`` gives the whole table."""
+    (``href``, ``where``); with ``elsewhere`` the page keeps only the link.
+    Long quotes then live once in the book, not on every page that charts
+    them. ``full=True`` gives the whole table."""
     fields = _tooltip_fields(spec)
     meta = {} if full else (spec.get("usermeta") or {}).get("book_table", {})
+    if meta.get("elsewhere") and meta.get("href"):
+        note = html.escape(meta.get("note", "This chart\u2019s data table is"))
+        link = f'<a href="{html.escape(meta["href"], quote=True)}">{html.escape(meta.get("where", "the data page"))}</a>'
+        return f'<p class="chart-data">{note} in {link}.</p>'
     fields = [(f, t) for f, t in fields if f not in meta.get("omit", [])]
     datasets = spec.get("datasets", {})
     if not fields or len(datasets) != 1:
