@@ -78,11 +78,10 @@ def claims_quotes_table(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd
                         topics: pd.DataFrame):
     """The claims matrix as one table, every cell with its quotes and locators: the full
     text alternative of the matrix, for the data page."""
-    from IPython.display import HTML
-
-    from .render import data_table
+    from .render import HtmlBlock, data_table
     spec = claims_matrix(claims, sources, stances, topics).to_dict()  # the quotes in the table
-    return HTML(data_table(spec, full=True).replace('<details class="chart-data">', '<details class="chart-data" open>', 1))
+    return HtmlBlock(data_table(spec, full=True).replace('<details class="chart-data">',
+                                                         '<details class="chart-data" open>', 1))
 
 
 def voices_by_source(claims: pd.DataFrame, sources: pd.DataFrame, title: str | None = None,

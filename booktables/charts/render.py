@@ -156,6 +156,17 @@ def data_table(spec: dict, full: bool = False) -> str:
             f"<tbody>{body}</tbody></table></div></details>")
 
 
+class HtmlBlock:
+    """Ready HTML that a notebook shows as it is (through ``_repr_html_``), for a
+    chart's table shown apart from its chart."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return self.text
+
+
 def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
     spec = hoist_shared_encoding(prune_datasets(spec))
     description = spec.get("description") or spec.get("title") or "Chart"
