@@ -152,7 +152,7 @@ def data_table(spec: dict, full: bool = False) -> str:
         note = (f'<p>{html.escape(meta.get("note", "The full table, with every quote, is on"))} '
                 f'<a href="{html.escape(meta["href"], quote=True)}">{html.escape(meta.get("where", "the data page"))}</a>.</p>')
     return (f'<details class="chart-data"><summary>Data table ({len(rows)} rows)</summary>{note}'
-            f'<div class="chart-data-scroll"><table class="table"><thead><tr>{head}</tr></thead>'
+            f'<div class="chart-data-scroll" tabindex="0"><table class="table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div></details>")
 
 
