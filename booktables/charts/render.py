@@ -157,10 +157,15 @@ def data_table(spec: dict, full: bool = False) -> str:
 
     A chart may name, in ``usermeta["book_table"]``, tooltip fields its page
     table leaves out (``omit``) and a page that carries the full table
-    (``href``, ``where``): long quotes then live once in the book, not on
-    every page that charts them. ``full=True`` gives the whole table."""
+    (``href``, ``where``); with ``elsewhere`` the page keeps only the link.
+    Long quotes then live once in the book, not on every page that charts
+    them. ``full=True`` gives the whole table."""
     fields, name = _tooltip_fields(spec)
     meta = {} if full else (spec.get("usermeta") or {}).get("book_table", {})
+    if meta.get("elsewhere") and meta.get("href"):
+        note = html.escape(meta.get("note", "This chart\u2019s data table is"))
+        link = f'<a href="{html.escape(meta["href"], quote=True)}">{html.escape(meta.get("where", "the data page"))}</a>'
+        return f'<p class="chart-data">{note} in {link}.</p>'
     fields = [(f, t) for f, t in fields if f not in meta.get("omit", [])]
     datasets = spec.get("datasets", {})
     if not fields or not datasets or (len(datasets) != 1 and name not in datasets):
@@ -175,7 +180,7 @@ def data_table(spec: dict, full: bool = False) -> str:
         note = (f'<p>{html.escape(meta.get("note", "The full table, with every quote, is on"))} '
                 f'<a href="{html.escape(meta["href"], quote=True)}">{html.escape(meta.get("where", "the data page"))}</a>.</p>')
     return (f'<details class="chart-data"><summary>Data table ({len(rows)} rows)</summary>{note}'
-            f'<div class="chart-data-scroll"><table class="table"><thead><tr>{head}</tr></thead>'
+            f'<div class="chart-data-scroll" tabindex="0"><table class="table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div></details>")
 
 
@@ -185,6 +190,17 @@ def labelled_svg(svg: str, description: str) -> str:
     label = html.escape(description, quote=True)
     return re.sub(r"<svg\b", f'<svg role="img" aria-label="{label}"', svg, count=1).replace(
         ">", f"><title>{html.escape(description)}</title>", 1) if svg.startswith("<svg") else svg
+
+
+class HtmlBlock:
+    """Ready HTML that a notebook shows as it is (through ``_repr_html_``), for a
+    chart's table shown apart from its chart."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return self.text
 
 
 def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
