@@ -124,6 +124,16 @@ def test_a_duplicate_place_id(data_copy):
     only_problem(data_copy, "places.csv", 6, "id", ["duplicate id"])
 
 
+def test_an_agreement_placed_in_a_place_the_gazetteer_lacks(data_copy):
+    set_cell(data_copy / "agreement_places.csv", 3, "place_id", "minsk")
+    only_problem(data_copy, "agreement_places.csv", 3, "place_id", ["unknown id", "places.csv", "minsk"])
+
+
+def test_a_place_for_an_agreement_that_does_not_exist(data_copy):
+    set_cell(data_copy / "agreement_places.csv", 2, "agreement_id", "ag_1999_nowhere")
+    only_problem(data_copy, "agreement_places.csv", 2, "agreement_id", ["unknown id", "agreements.csv"])
+
+
 def test_missing_column(data_copy):
     rows = read_rows(data_copy / "events.csv")
     drop = rows[0].index("place_ids")

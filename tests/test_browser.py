@@ -246,3 +246,16 @@ def test_the_explorer_keeps_a_plain_table_without_javascript(browser, site):
     assert page.locator("#explorer-claims tbody tr").count() > 50
     assert page.locator("#explorer-events tbody tr").count() > 50
     context.close()
+
+
+def test_a_map_point_opens_its_event_in_the_explorer(browser, site):
+    page, _ = open_offline(browser, f"{site}/chapters/war.html")
+    dot = page.locator("g[class*='war_map_points'] path").first
+    dot.wait_for(timeout=15000)
+    dot.scroll_into_view_if_needed()
+    with page.expect_navigation():
+        dot.click(force=True)
+    assert "/explorer.html#event-ev_" in page.url
+    anchor = page.url.split("#", 1)[1]
+    page.wait_for_selector(f"tr#{anchor}.explorer-target", timeout=15000)
+    page.close()

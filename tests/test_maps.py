@@ -59,3 +59,14 @@ def test_the_vendored_datatables_is_the_pinned_one():
         css = ROOT / "node_modules" / "datatables.net-dt" / "css" / "dataTables.dataTables.min.css"
         assert css.read_bytes() == (STATIC / "dataTables.dataTables.min.css").read_bytes()
     assert (STATIC / "LICENSE.txt").is_file()
+
+
+def test_an_agreements_place_is_the_one_its_title_or_short_name_gives():
+    agreements = bk.load("agreements").set_index("id")
+    places = bk.load("places").set_index("id")
+    links = bk.load("agreement_places")
+    assert len(links) >= 20
+    for link in links.itertuples():
+        text = agreements.loc[link.agreement_id, link.basis]
+        word = re.split(r"[ ,(]", places.loc[link.place_id, "name_en"].replace("St ", "St_"))[0].replace("_", " ")
+        assert word in text, (link.agreement_id, word, text)
