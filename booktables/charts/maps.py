@@ -21,7 +21,7 @@ from ..data import labels, paths
 from ..rows.common import iso, select
 from ..rows.places import located_events, points
 from ..rows.sources import short_source_label
-from .theme import OKABE_ITO, WAR_TYPE_COLOURS
+from .theme import NARROW, OKABE_ITO, WAR_TYPE_COLOURS
 
 GEO_FILE = paths.DATA_DIR / "geo" / "south_caucasus.json"
 LAND, HOME = "#e0e0e0", "#f7f7f7"  # greys: the palette test allows Okabe & Ito and greys
@@ -188,7 +188,8 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
         color=alt.Color("key:N", title=None, sort=list(legend_rows["key"]),
                         scale=alt.Scale(domain=list(legend_rows["key"]),
                                         range=list(colours.values()) + POINT_COLOURS),
-                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=420, symbolType="square")))
+                        legend=alt.Legend(orient="bottom", columns=1, symbolType="square",
+                                          labelLimit={"expr": f"{NARROW} ? containerSize()[0] - 30 : 420"})))
     shape_scale = alt.Scale(domain=list(kinds.values()), range=["circle", "diamond", "triangle-up"])
     colour_scale = alt.Scale(domain=list(kinds.values()), range=POINT_COLOURS)
     tip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date"),
