@@ -21,12 +21,12 @@ from ..data import labels, paths
 from ..rows.common import iso, select
 from ..rows.places import located_events, points
 from ..rows.sources import short_source_label
-from .theme import OKABE_ITO, WAR_TYPE_COLOURS
+from .theme import NARROW, OKABE_ITO, WAR_TYPE_COLOURS
 
 GEO_FILE = paths.DATA_DIR / "geo" / "south_caucasus.json"
-LAND, HOME, WATER_EDGE = "#e8e8e8", "#f6f1e6", "#ffffff"
+LAND, HOME = "#e0e0e0", "#f7f7f7"  # greys: the palette test allows Okabe & Ito and greys
 PROJECTION = alt.Projection(type="mercator")
-POINT_COLOURS = ["#D55E00", "#0072B2", "#009E73"]  # taken, handed over, the monitoring centre
+POINT_COLOURS = ["#D55E00", "#CC79A7", "#009E73"]  # taken, handed over, the monitoring centre
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +116,7 @@ def locator_map(places: pd.DataFrame, labelled: list[str], title: str | None = N
     where["label"] = where["id"].map(lambda i: i in labelled)
     where["what"] = where["kind"].map(lambda k: "Capital" if k == "capital" else "Town or city named in the book")
     nkao = "Former Nagorno-Karabakh Autonomous Oblast, c. 1991 (Natural Earth)"
-    lines = _lines("region", {"nkao_1991": nkao}, {nkao: "#7a3b00"}, {nkao: [4, 2]})
+    lines = _lines("region", {"nkao_1991": nkao}, {nkao: "#D55E00"}, {nkao: [4, 2]})
     tip = [alt.Tooltip("name_en:N", title="Place"), alt.Tooltip("other_names:N", title="Other names"),
            alt.Tooltip("what:N", title="Kind")]
     kinds = ["Capital", "Town or city named in the book"]
@@ -131,7 +131,7 @@ def locator_map(places: pd.DataFrame, labelled: list[str], title: str | None = N
         longitude="lon:Q", latitude="lat:Q", text="name_en:N")
     description = description or (
         "Map of the South Caucasus: Armenia, Azerbaijan with its Nakhchivan exclave, and Georgia, with the "
-        "neighbouring parts of Türkiye, Iran and Russia. A dashed brown line marks the former Nagorno-Karabakh "
+        "neighbouring parts of Türkiye, Iran and Russia. A dashed vermilion line marks the former Nagorno-Karabakh "
         f"Autonomous Oblast as Natural Earth draws it. {len(where)} places the book names are dots, capitals as "
         "squares; hover one for its names in other languages.")
     return (alt.layer(_countries("region"), *lines, dots, names, title=title or alt.Undefined,
@@ -174,13 +174,13 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
             "nkao_1991": "Former NKAO boundary, c. 1991 (Natural Earth)"}
     corridor_key = "Lachin corridor (schematic: a straight line, not the road)"
     colours = {keys["breakaway_1994"]: "#E69F00", keys["ceasefire_1994"]: "#000000",
-               keys["nkao_1991"]: "#7a3b00", corridor_key: "#CC79A7"}
+               keys["nkao_1991"]: "#0072B2", corridor_key: "#56B4E9"}
     lines = _lines("karabakh", keys, colours, {keys["nkao_1991"]: [4, 2]})
     ends = points(places, list(corridor))
     path = {"type": "Feature", "properties": {"key": corridor_key},
             "geometry": {"type": "LineString", "coordinates": ends[["lon", "lat"]].to_numpy().tolist()}}
     corridor_line = alt.Chart(alt.Data(values=[path])).mark_geoshape(
-        filled=False, strokeWidth=3, strokeDash=[6, 3]).encode(
+        filled=False, strokeWidth=4, strokeDash=[6, 3]).encode(
         alt.Stroke("properties.key:N", legend=None,
                    scale=alt.Scale(domain=list(colours), range=list(colours.values()))))
     legend_rows = pd.DataFrame({"key": list(colours) + list(kinds.values())})
@@ -188,7 +188,8 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
         color=alt.Color("key:N", title=None, sort=list(legend_rows["key"]),
                         scale=alt.Scale(domain=list(legend_rows["key"]),
                                         range=list(colours.values()) + POINT_COLOURS),
-                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=420, symbolType="square")))
+                        legend=alt.Legend(orient="bottom", columns=1, symbolType="square",
+                                          labelLimit={"expr": f"{NARROW} ? containerSize()[0] - 30 : 420"})))
     shape_scale = alt.Scale(domain=list(kinds.values()), range=["circle", "diamond", "triangle-up"])
     colour_scale = alt.Scale(domain=list(kinds.values()), range=POINT_COLOURS)
     tip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date"),

@@ -211,10 +211,12 @@ def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
     digest = hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:12]
     chart_id = f"chart-{digest}"
     label = html.escape(str(description), quote=True)
+    # A map as wide as its column scales down on a phone instead of scrolling (book.css).
+    extra = " data-map" if spec.get("projection") and spec.get("width") == "container" else ""
     # Outside the book (JupyterLab) no page script provides vegaEmbed: carry it.
     bundle = ("<script>" + javascript_bundle().replace("</script", "<\\/script") + "</script>\n") if inline_bundle else ""
     html_out = bundle + (
-        f'<div class="{CHART_CLASS}" id="{chart_id}" role="figure" aria-label="{label}"></div>\n'
+        f'<div class="{CHART_CLASS}" id="{chart_id}"{extra} role="figure" aria-label="{label}"></div>\n'
         f'<script type="application/json" id="{chart_id}-spec">{_script_safe_json(spec)}</script>\n'
         "<script>(function () {\n"
         f'  var id = "{chart_id}";\n'
