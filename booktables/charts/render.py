@@ -79,10 +79,12 @@ def _script_safe_json(spec: dict) -> str:
 
 
 def _static_spec(spec: dict) -> dict:
-    """The same chart with fixed widths, as needed for a static image."""
+    """The same chart with fixed widths, as needed for a static image, and no
+    links: an image in the PDF, the EPUB or a notebook cannot follow them."""
     def fix(node):
         if isinstance(node, dict):
-            return {k: (STATIC_WIDTH if k == "width" and v == "container" else fix(v)) for k, v in node.items()}
+            return {k: (STATIC_WIDTH if k == "width" and v == "container" else fix(v)) for k, v in node.items()
+                    if not (k == "href" and isinstance(v, dict))}
         if isinstance(node, list):
             return [fix(v) for v in node]
         return node
@@ -201,6 +203,9 @@ class HtmlBlock:
 
     def _repr_html_(self) -> str:
         return self.text
+
+    def __repr__(self) -> str:  # a notebook's text/plain: the same in every build (no memory address)
+        return "<a table of the chart's data>"
 
 
 def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
