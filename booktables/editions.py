@@ -107,7 +107,9 @@ def bundle_files(notebooks_dir: Path, data_dir: Path) -> dict[str, bytes]:
     if not chapters:
         raise FileNotFoundError(f"no notebooks in {notebooks_dir / 'chapters'}: build the HTML edition first (make html)")
     files = {f"{BUNDLE_FOLDER}/{path.name}": path.read_bytes() for path in chapters}
-    files |= {f"{BUNDLE_FOLDER}/data/{name}": data for name, data in data_package_files(data_dir).items()}
+    # The whole data folder: the tables the package describes, and the files beside
+    # them that the charts read (the maps' geodata).
+    files |= _tree(data_dir, f"{BUNDLE_FOLDER}/data")
     files |= _tree(ROOT / "booktables", f"{BUNDLE_FOLDER}/booktables")
     files[f"{BUNDLE_FOLDER}/requirements.txt"] = (ROOT / "requirements.txt").read_bytes()
     files[f"{BUNDLE_FOLDER}/README.md"] = bundle_readme([p.name for p in chapters]).encode("utf-8")

@@ -83,11 +83,62 @@ def test_a_later_event_that_is_not_an_event(data_copy):
     only_problem(data_copy, "later_record.csv", 2, "event_id", ["events.csv", "'ev_2099_nothing'"])
 
 
+def test_an_event_at_a_place_the_gazetteer_lacks(data_copy):
+    set_cell(data_copy / "events.csv", 3, "place_ids", "baku;atlantis")
+    only_problem(data_copy, "events.csv", 3, "place_ids", ["unknown id", '"atlantis" is not an id in places.csv'])
+
+
+def test_a_place_id_that_is_free_text(data_copy):
+    set_cell(data_copy / "events.csv", 4, "place_ids", "Somewhere, near Baku")
+    only_problem(data_copy, "events.csv", 4, "place_ids", ["must match the pattern"])
+
+
+def test_a_latitude_off_the_globe(data_copy):
+    set_cell(data_copy / "places.csv", 2, "lat", "139.8")
+    only_problem(data_copy, "places.csv", 2, "lat", ["must not be more than 90", "'139.8'"])
+
+
+def test_a_coordinate_that_is_not_a_number(data_copy):
+    set_cell(data_copy / "places.csv", 3, "lon", "46°45′E")
+    only_problem(data_copy, "places.csv", 3, "lon", ["must be of type number"])
+
+
+def test_a_latitude_without_its_longitude(data_copy):
+    set_cell(data_copy / "places.csv", 4, "lon", "")
+    only_problem(data_copy, "places.csv", 4, "lon", ["lat, coordinate_source given, so lon is needed too"])
+
+
+def test_coordinates_without_their_source(data_copy):
+    set_cell(data_copy / "places.csv", 5, "coordinate_source", "")
+    only_problem(data_copy, "places.csv", 5, "coordinate_source", ["go together"])
+
+
+def test_a_place_kind_outside_its_vocabulary(data_copy):
+    set_cell(data_copy / "places.csv", 2, "kind", "metropolis")
+    only_problem(data_copy, "places.csv", 2, "kind", ["one of the vocabulary", "former_oblast", "'metropolis'"])
+
+
+def test_a_duplicate_place_id(data_copy):
+    rows = read_rows(data_copy / "places.csv")
+    set_cell(data_copy / "places.csv", 6, "id", rows[1][0])
+    only_problem(data_copy, "places.csv", 6, "id", ["duplicate id"])
+
+
+def test_an_agreement_placed_in_a_place_the_gazetteer_lacks(data_copy):
+    set_cell(data_copy / "agreement_places.csv", 3, "place_id", "minsk")
+    only_problem(data_copy, "agreement_places.csv", 3, "place_id", ["unknown id", "places.csv", "minsk"])
+
+
+def test_a_place_for_an_agreement_that_does_not_exist(data_copy):
+    set_cell(data_copy / "agreement_places.csv", 2, "agreement_id", "ag_1999_nowhere")
+    only_problem(data_copy, "agreement_places.csv", 2, "agreement_id", ["unknown id", "agreements.csv"])
+
+
 def test_missing_column(data_copy):
     rows = read_rows(data_copy / "events.csv")
-    drop = rows[0].index("location")
+    drop = rows[0].index("place_ids")
     write_rows(data_copy / "events.csv", [r[:drop] + r[drop + 1:] for r in rows])
-    only_problem(data_copy, "events.csv", 1, "location", ["missing"])
+    only_problem(data_copy, "events.csv", 1, "place_ids", ["missing"])
 
 
 def test_unknown_extra_column(data_copy):
@@ -153,3 +204,49 @@ def test_a_verdict_resting_on_an_unknown_event(data_copy):
 def test_a_verdict_for_a_reading_that_does_not_exist(data_copy):
     set_cell(data_copy / "outcomes.csv", 2, "stance", "eternal")
     only_problem(data_copy, "outcomes.csv", 2, "topic_id,stance", ["stances.csv", "eternal"])
+
+
+def test_a_misspelt_issuing_party(data_copy):
+    rows = read_rows(data_copy / "sources.csv")
+    line = next(i for i, r in enumerate(rows) if r[0] == "moscow_declaration_2008") + 1
+    set_cell(data_copy / "sources.csv", line, "issuer_party", "armenia;azerbaijan;rusia")
+    only_problem(data_copy, "sources.csv", line, "issuer_party", ["unknown id", '"rusia"', "parties.csv"])
+
+
+def test_a_party_of_an_unknown_kind(data_copy):
+    set_cell(data_copy / "parties.csv", 2, "kind", "nation")
+    only_problem(data_copy, "parties.csv", 2, "kind", ["one of the vocabulary", "de facto authority", "'nation'"])
+
+
+def test_a_seed_citation_with_no_support_row(data_copy):
+    rows = read_rows(data_copy / "events.csv")
+    line = next(i for i, r in enumerate(rows) if r[0] == "ev_2016_erdogan_letter") + 1
+    set_cell(data_copy / "events.csv", line, "source_ids", "erdogan_letter_2016;edm_2020")
+    only_problem(data_copy, "events.csv", line, "source_ids",
+                 ["seed citation", '"edm_2020"', "no support row", "citations.csv"])
+
+
+def test_a_support_row_for_a_citation_the_record_does_not_make(data_copy):
+    rows = read_rows(data_copy / "citations.csv")
+    write_rows(data_copy / "citations.csv",
+               rows + [["ev_2015_su24_shootdown", "kuzio_2021", "Turkey and Russia", "Paragraph 3 of the column"]])
+    problems = only_problem(data_copy, "citations.csv", len(rows) + 1, "source_id",
+                            ["seed citation", "ev_2015_su24_shootdown does not cite", '"kuzio_2021"'])
+    assert len(problems) == 1
+
+
+def test_a_support_row_for_a_record_that_does_not_exist(data_copy):
+    set_cell(data_copy / "citations.csv", 3, "record_id", "ev_2099_nothing")
+    only_problem(data_copy, "citations.csv", 3, "record_id",
+                 ["seed citation", '"ev_2099_nothing" is not an id in events.csv or agreements.csv'])
+
+
+def test_a_support_row_that_cites_no_seed(data_copy):
+    set_cell(data_copy / "citations.csv", 2, "source_id", "pax_database")
+    only_problem(data_copy, "citations.csv", 2, "source_id", ["seed citation", '"pax_database" is not a seed'])
+
+
+def test_a_judgement_outside_its_vocabulary(data_copy):
+    set_cell(data_copy / "reported_recorded.csv", 2, "judgement", "accurate")
+    only_problem(data_copy, "reported_recorded.csv", 2, "judgement",
+                 ["vocabulary", "judgements.csv", "faithful", "'accurate'"])

@@ -5,7 +5,7 @@ import re
 
 from pybtex.database import parse_file
 
-from booktables.sphinx.bibstyle import label_text
+from booktables.sphinx.bibstyle import label_text, tooltip_text
 from conftest import ROOT
 
 
@@ -21,6 +21,13 @@ def test_labels_are_author_year_and_ignore_braces():
     assert label_text(entries["Kuzio_2021"]) == "Kuzio, 2021"
     assert label_text(entries["Jafarov_Aslanli_2021"]) == "Jafarov and Aslanli, 2021"
     assert label_text(entries["UNSC_Res_822_1993"]) == "United Nations Security Council, 1993a"
+
+
+def test_citation_tooltips_are_short_who_title_and_year():
+    entries = parse_file(str(ROOT / "references.bib")).entries
+    assert tooltip_text(entries["Jafarov_Aslanli_2021"]) == (
+        "Nazim Jafarov and Araz Aslanli. Russia's Policy During the 44-Day Karabakh War (2021).")
+    assert all(len(tooltip_text(e)) < 400 and "http" not in tooltip_text(e) for e in entries.values())
 
 
 def _labels(page: str) -> list[str]:

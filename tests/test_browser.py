@@ -84,8 +84,10 @@ def test_every_chart_draws_with_no_network(browser, site, path):
 
 def test_chart_tooltips_work(browser, site):
     page, _ = open_offline(browser, f"{site}/chapters/background.html")
-    page.wait_for_selector(".book-chart svg.marks g.mark-symbol path", timeout=15000)
-    point = page.locator(".book-chart svg.marks g.mark-symbol path").first
+    # The first chart that is not the locator map (whose tooltips name places, not events).
+    points = ".book-chart:not([aria-label^='Map']) svg.marks g.mark-symbol path"
+    page.wait_for_selector(points, timeout=15000)
+    point = page.locator(points).first
     point.scroll_into_view_if_needed()
     point.hover(force=True)
     tooltip = page.locator("#vg-tooltip-element")
@@ -162,4 +164,98 @@ def test_side_by_side_cards_are_readable(browser, site, width):
         assert box["x"] >= 0 and box["x"] + box["width"] <= doc_width + 1, (i, box, doc_width)
         overflow = cards.nth(i).evaluate("c => c.scrollWidth - c.clientWidth")
         assert overflow <= 1, (i, overflow)
+    page.close()
+
+
+MAP_PAGES = {"chapters/background.html": 1, "chapters/war.html": 2}
+
+
+def _maps(page):
+    return page.locator(".book-chart[aria-label^='Map']")
+
+
+@pytest.mark.parametrize("path", sorted(MAP_PAGES))
+def test_every_map_draws(browser, site, path):
+    page, record = open_offline(browser, f"{site}/{path}")
+    maps = _maps(page)
+    assert maps.count() == MAP_PAGES[path]
+    page.wait_for_function(
+        "() => [...document.querySelectorAll(\".book-chart[aria-label^='Map']\")]"
+        ".every(c => c.querySelectorAll('svg.marks g.mark-shape path').length >= 4"
+        " && c.querySelectorAll('svg.marks g.mark-symbol path').length >= 5)", timeout=15000)
+    for i in range(maps.count()):
+        box = maps.nth(i).locator("svg.marks").bounding_box()
+        assert box["width"] > 300 and box["height"] > 250, box
+    assert record["outside"] == [] and record["errors"] == [], record
+    page.close()
+
+
+def test_the_timeline_brush_filters_the_map(browser, site):
+    page, record = open_offline(browser, f"{site}/chapters/war.html")
+    dots = "g[class*='war_map_points'] path"
+    page.wait_for_selector(dots, timeout=15000)
+    before = page.locator(dots).count()
+    points = page.locator("g.war_timeline_marks path")
+    points.first.scroll_into_view_if_needed()
+    boxes = [points.nth(i).bounding_box() for i in range(points.count())]
+    left, right = min(b["x"] for b in boxes), max(b["x"] + b["width"] for b in boxes)
+    middle = sum(b["y"] for b in boxes) / len(boxes)
+    # Brush the first fortnight or so: fewer of the war's located events remain on the map.
+    page.mouse.move(left + (right - left) * 0.02, middle)
+    page.mouse.down()
+    page.mouse.move(left + (right - left) * 0.3, middle, steps=8)
+    page.mouse.up()
+    page.wait_for_timeout(300)
+    after = page.locator(dots).count()
+    assert 0 < after < before, (before, after)
+    assert record["errors"] == [], record["errors"]
+    page.close()
+
+
+def test_typing_a_query_narrows_the_explorer(browser, site):
+    page, record = open_offline(browser, f"{site}/explorer.html")
+    page.wait_for_selector("#explorer-events_wrapper, .dt-container #explorer-events", timeout=15000)
+    rows = page.locator("#explorer-events tbody tr")
+    before = rows.count()
+    search = page.locator(".dt-container:has(#explorer-events) input[type=search]")
+    search.fill("Shusha")
+    page.wait_for_timeout(300)
+    after = rows.count()
+    assert 0 < after < before, (before, after)
+    assert all("Shusha" in text for text in rows.all_inner_texts())
+    assert record["outside"] == [] and record["errors"] == [], record
+    page.close()
+
+
+@pytest.mark.parametrize("anchor", ["claim-cl_tsu_02", "event-ev_2020_shusha"])
+def test_an_anchor_opens_the_right_row(browser, site, anchor):
+    page, _ = open_offline(browser, f"{site}/explorer.html#{anchor}")
+    row = page.locator(f"tr#{anchor}")
+    page.wait_for_selector(f"tr#{anchor}.explorer-target", timeout=15000)
+    assert row.is_visible()
+    assert anchor.split("-", 1)[1] in row.inner_text()
+    in_view = row.evaluate("r => { const b = r.getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight; }")
+    assert in_view
+    page.close()
+
+
+def test_the_explorer_keeps_a_plain_table_without_javascript(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}/explorer.html", wait_until="load")
+    assert page.locator("#explorer-claims tbody tr").count() > 50
+    assert page.locator("#explorer-events tbody tr").count() > 50
+    context.close()
+
+
+def test_a_map_point_opens_its_event_in_the_explorer(browser, site):
+    page, _ = open_offline(browser, f"{site}/chapters/war.html")
+    dot = page.locator("g[class*='war_map_points'] path").first
+    dot.wait_for(timeout=15000)
+    dot.scroll_into_view_if_needed()
+    with page.expect_navigation():
+        dot.click(force=True)
+    assert "/explorer.html#event-ev_" in page.url
+    anchor = page.url.split("#", 1)[1]
+    page.wait_for_selector(f"tr#{anchor}.explorer-target", timeout=15000)
     page.close()

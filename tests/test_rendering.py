@@ -71,6 +71,27 @@ def test_chart_data_are_pruned_to_the_fields_the_chart_uses():
     assert render.prune_datasets(with_transform) == with_transform
 
 
+def test_layers_share_their_common_encoding_once():
+    spec = {"layer": [{"mark": "point", "encoding": {"x": {"field": "a"}, "y": {"field": "b"}}},
+                      {"mark": "text", "encoding": {"x": {"field": "a"}, "text": {"field": "c"}}}]}
+    hoisted = render.hoist_shared_encoding(spec)
+    assert hoisted["encoding"] == {"x": {"field": "a"}}
+    assert [layer["encoding"] for layer in hoisted["layer"]] == [{"y": {"field": "b"}}, {"text": {"field": "c"}}]
+    assert render.hoist_shared_encoding({"mark": "point"}) == {"mark": "point"}
+
+
+def test_a_chart_can_leave_its_quotes_to_the_data_page():
+    args = [load(name) for name in ("claims", "sources", "stances", "topics")]
+    from booktables.charts.claims import claims_matrix
+
+    page = render.data_table(claims_matrix(*args, quotes_at="../data.html#claims-quotes").to_dict())
+    full = render.data_table(claims_matrix(*args).to_dict())
+    assert "Quotes (where)" in full and "Quotes (where)" not in page and "<table" not in page
+    spec = claims_matrix(*args, quotes_at="x").to_dict()
+    assert "quotes" not in {t["field"] for t in spec["encoding"]["tooltip"]}
+    assert 'href="../data.html#claims-quotes"' in page and len(page) < len(full) * 0.7
+
+
 def test_corpus_table_names_each_seed_author_or_says_there_is_none():
     from booktables.myst.tables import corpus_table
 

@@ -16,10 +16,16 @@ from .theme import NARROW, OKABE_ITO, header_test, legend, short_labels, wrapped
 
 
 def claims_matrix(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, topics: pd.DataFrame,
-                  topic_ids: list[str] | None = None, title: str | None = None, description: str | None = None):
+                  topic_ids: list[str] | None = None, title: str | None = None, description: str | None = None,
+                  quotes_at: str | None = None, table_at: str | None = None):
     """Sources (columns) × questions and their readings (rows): a circle where a source
     takes a reading, sized by its number of claims and coloured by whose voice they carry;
-    the quotes are in the tooltip. Each question is a bold header row above its readings."""
+    the quotes are in the tooltip. Each question is a bold header row above its readings.
+
+    ``quotes_at`` (a link, such as ``../data.html#claims-quotes``) leaves the quotes out
+    of the chart and its data table to that page, which gives the table with every quote:
+    the book's largest chart then carries its quotes once, on the data page. ``table_at``
+    keeps the quotes in the tooltip and leaves only the data table to that page."""
     cell, axes = matrix_cells(claims, sources, stances, topics, topic_ids)
     source_order, domain = axes["sources"], axes["domain"]
     voices = voice_order()
@@ -28,7 +34,8 @@ def claims_matrix(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataF
         f"{axes['claims']} coded claims from {axes['n_sources']} sources on {len(axes['topics'])} questions. "
         "Columns are sources; rows are the readings of each question, under a header naming the question. "
         "A circle means the source takes that reading; its size counts the claims and its colour says whose "
-        "voice they carry. Hover a circle for the quotes.")
+        "voice they carry. " + ("The quotes are in the claims table of the data page." if quotes_at
+                                else "Hover a circle for the quotes."))
     return (
         alt.Chart(cell, title=title or alt.Undefined, description=description)
         .mark_circle(opacity=0.9, stroke="white", strokeWidth=0.5)
@@ -40,7 +47,8 @@ def claims_matrix(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataF
                                   labelAngle={"expr": f"{NARROW} ? -90 : 0"},
                                   labelAlign={"expr": f"{NARROW} ? 'left' : 'center'"},
                                   labelBaseline={"expr": f"{NARROW} ? 'middle' : 'bottom'"})),
-            y=alt.Y("reading:N", title=None, sort=domain, scale=alt.Scale(domain=domain),
+            # The scale's domain orders the rows; a sort list as well would repeat it.
+            y=alt.Y("reading:N", title=None, scale=alt.Scale(domain=domain),
                     axis=alt.Axis(labelLimit=300, ticks=False, domain=False, grid=True, gridColor="#f0f0f0",
                                   labelExpr=short_labels(24),
                                   labelFontWeight={"condition": {"test": headers, "value": "bold"}, "value": "normal"},
@@ -52,11 +60,30 @@ def claims_matrix(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataF
                             legend=legend("Whose words", 2)),
             tooltip=[alt.Tooltip("source:N", title="Source"), alt.Tooltip("question:N", title="Question"),
                      alt.Tooltip("reading:N", title="Reading"), alt.Tooltip("n:Q", title="Claims"),
-                     alt.Tooltip("voice:N", title="Whose words"), alt.Tooltip("speakers:N", title="Speakers"),
-                     alt.Tooltip("quotes:N", title="Quotes (where)")],
+                     alt.Tooltip("voice:N", title="Whose words"), alt.Tooltip("speakers:N", title="Speakers")]
+            + ([] if quotes_at else [alt.Tooltip("quotes:N", title="Quotes (where)")])
+            + [alt.Tooltip("ids:N", title="Claims (click for the first in the explorer)")],
+            href="href:N",
         )
-        .properties(width="container", height=17 * len(domain))
+        .properties(width="container", height=17 * len(domain), **_quotes_elsewhere(quotes_at or table_at))
     )
+
+
+def _quotes_elsewhere(href: str | None) -> dict:
+    if not href:
+        return {}
+    return {"usermeta": {"book_table": {"elsewhere": True, "href": href, "where": "the claims table of the data page",
+                                        "note": "This chart's data table, with every quote and its locator, is"}}}
+
+
+def claims_quotes_table(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame,
+                        topics: pd.DataFrame):
+    """The claims matrix as one table, every cell with its quotes and locators: the full
+    text alternative of the matrix, for the data page."""
+    from .render import HtmlBlock, data_table
+    spec = claims_matrix(claims, sources, stances, topics).to_dict()  # the quotes in the table
+    return HtmlBlock(data_table(spec, full=True).replace('<details class="chart-data">',
+                                                         '<details class="chart-data" open>', 1))
 
 
 def voices_by_source(claims: pd.DataFrame, sources: pd.DataFrame, title: str | None = None,

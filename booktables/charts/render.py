@@ -79,10 +79,12 @@ def _script_safe_json(spec: dict) -> str:
 
 
 def _static_spec(spec: dict) -> dict:
-    """The same chart with fixed widths, as needed for a static image."""
+    """The same chart with fixed widths, as needed for a static image, and no
+    links: an image in the PDF, the EPUB or a notebook cannot follow them."""
     def fix(node):
         if isinstance(node, dict):
-            return {k: (STATIC_WIDTH if k == "width" and v == "container" else fix(v)) for k, v in node.items()}
+            return {k: (STATIC_WIDTH if k == "width" and v == "container" else fix(v)) for k, v in node.items()
+                    if not (k == "href" and isinstance(v, dict))}
         if isinstance(node, list):
             return [fix(v) for v in node]
         return node
@@ -110,39 +112,77 @@ def prune_datasets(spec: dict) -> dict:
         return spec
     used = {n["field"] for n in nodes if isinstance(n.get("field"), str)}
     used |= {n["sort"]["field"] for n in nodes if isinstance(n.get("sort"), dict) and "field" in n["sort"]}
-    pruned = {name: [{k: v for k, v in row.items() if k in used} for row in rows]
+    # Map features (rows with a geometry) are drawn whole, whatever the encodings name.
+    pruned = {name: rows if rows and isinstance(rows[0], dict) and "geometry" in rows[0]
+              else [{k: v for k, v in row.items() if k in used} for row in rows]
               for name, rows in spec["datasets"].items()}
     return {**spec, "datasets": pruned}
 
 
-def _tooltip_fields(node) -> list[tuple[str, str]]:
-    """(field, title) pairs of the first layer's tooltip, in order."""
+def hoist_shared_encoding(spec: dict) -> dict:
+    """Move the encoding channels that every layer repeats word for word up to
+    the layered chart, which its layers inherit: the chart draws the same, and
+    the page does not carry the same axes, scales and tooltips once per layer."""
+    layers = spec.get("layer")
+    if not isinstance(layers, list) or len(layers) < 2 or "encoding" in spec:
+        return spec
+    encodings = [layer.get("encoding") for layer in layers]
+    if not all(isinstance(e, dict) for e in encodings):
+        return spec
+    shared = {k: v for k, v in encodings[0].items() if all(e.get(k) == v for e in encodings[1:])}
+    if not shared:
+        return spec
+    hoisted = [{**layer, "encoding": {k: v for k, v in layer["encoding"].items() if k not in shared}}
+               for layer in layers]
+    return {**spec, "encoding": shared, "layer": hoisted}
+
+
+def _tooltip_fields(node, data: str | None = None) -> tuple[list[tuple[str, str]], str | None]:
+    """(field, title) pairs of the first layer's tooltip, in order, and the name
+    of the dataset that layer draws (its own, or the one it inherits)."""
     if isinstance(node, dict):
+        data = node.get("data", {}).get("name", data) if isinstance(node.get("data"), dict) else data
         tooltip = node.get("encoding", {}).get("tooltip")
         if isinstance(tooltip, list):
-            return [(t["field"], t.get("title", t["field"])) for t in tooltip if "field" in t]
+            return [(t["field"], t.get("title", t["field"])) for t in tooltip if "field" in t], data
         for key in ("layer", "hconcat", "vconcat", "concat"):
             for child in node.get(key, []):
-                found = _tooltip_fields(child)
+                found, name = _tooltip_fields(child, data)
                 if found:
-                    return found
-    return []
+                    return found, name
+    return [], None
 
 
-def data_table(spec: dict) -> str:
+def data_table(spec: dict, full: bool = False) -> str:
     """The chart's data as an HTML table in a <details>, every value escaped:
-    a text alternative for readers who cannot see or hover the chart."""
-    fields = _tooltip_fields(spec)
+    a text alternative for readers who cannot see or hover the chart.
+
+    A chart may name, in ``usermeta["book_table"]``, tooltip fields its page
+    table leaves out (``omit``) and a page that carries the full table
+    (``href``, ``where``); with ``elsewhere`` the page keeps only the link.
+    Long quotes then live once in the book, not on every page that charts
+    them. ``full=True`` gives the whole table."""
+    fields, name = _tooltip_fields(spec)
+    meta = {} if full else (spec.get("usermeta") or {}).get("book_table", {})
+    if meta.get("elsewhere") and meta.get("href"):
+        note = html.escape(meta.get("note", "This chart\u2019s data table is"))
+        link = f'<a href="{html.escape(meta["href"], quote=True)}">{html.escape(meta.get("where", "the data page"))}</a>'
+        return f'<p class="chart-data">{note} in {link}.</p>'
+    fields = [(f, t) for f, t in fields if f not in meta.get("omit", [])]
     datasets = spec.get("datasets", {})
-    if not fields or len(datasets) != 1:
+    if not fields or not datasets or (len(datasets) != 1 and name not in datasets):
         return ""
-    rows = next(iter(datasets.values()))
+    rows = datasets[name] if name in datasets else next(iter(datasets.values()))
     head = "".join(f"<th>{html.escape(str(title))}</th>" for _, title in fields)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(row.get(field, '') or ''))}</td>" for field, _ in fields) + "</tr>"
         for row in rows)
-    return (f'<details class="chart-data"><summary>Data table ({len(rows)} rows)</summary>'
-            f'<div class="chart-data-scroll"><table class="table"><thead><tr>{head}</tr></thead>'
+    note = ""
+    if meta.get("href"):
+        note = (f'<p>{html.escape(meta.get("note", "The full table, with every quote, is on"))} '
+                f'<a href="{html.escape(meta["href"], quote=True)}">{html.escape(meta.get("where", "the data page"))}</a>.</p>')
+    return (f'<details class="chart-data"><summary>Data table ({len(rows)} rows)</summary>{note}'
+            f'<div class="chart-data-scroll" tabindex="0"><table class="table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div></details>")
 
 
@@ -154,24 +194,47 @@ def labelled_svg(svg: str, description: str) -> str:
         ">", f"><title>{html.escape(description)}</title>", 1) if svg.startswith("<svg") else svg
 
 
+class HtmlBlock:
+    """Ready HTML that a notebook shows as it is (through ``_repr_html_``), for a
+    chart's table shown apart from its chart."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:  # a notebook's text/plain: the same in every build (no memory address)
+        return "<a table of the chart's data>"
+
+
 def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
-    spec = prune_datasets(spec)
+    spec = hoist_shared_encoding(prune_datasets(spec))
     description = spec.get("description") or spec.get("title") or "Chart"
     if isinstance(description, dict):
         description = description.get("text", "Chart")
     digest = hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:12]
     chart_id = f"chart-{digest}"
     label = html.escape(str(description), quote=True)
+    # A map as wide as its column scales down on a phone instead of scrolling (book.css).
+    extra = " data-map" if spec.get("projection") and spec.get("width") == "container" else ""
     # Outside the book (JupyterLab) no page script provides vegaEmbed: carry it.
     bundle = ("<script>" + javascript_bundle().replace("</script", "<\\/script") + "</script>\n") if inline_bundle else ""
     html_out = bundle + (
-        f'<div class="{CHART_CLASS}" id="{chart_id}" role="figure" aria-label="{label}"></div>\n'
+        f'<div class="{CHART_CLASS}" id="{chart_id}"{extra} role="figure" aria-label="{label}"></div>\n'
         f'<script type="application/json" id="{chart_id}-spec">{_script_safe_json(spec)}</script>\n'
         "<script>(function () {\n"
         f'  var id = "{chart_id}";\n'
         "  function draw() {\n"
         '    var spec = JSON.parse(document.getElementById(id + "-spec").textContent);\n'
-        '    vegaEmbed("#" + id, spec, {actions: false, renderer: "svg"}).catch(function (err) {\n'
+        '    vegaEmbed("#" + id, spec, {actions: false, renderer: "svg"}).then(function (result) {\n'
+        "      (window.bookViews = window.bookViews || {})[id] = result.view;\n"
+        "      // A brush's rectangles are controls, not data: hidden from screen readers (axe: svg-img-alt).\n"
+        "      document.querySelectorAll(\"#\" + id + \" g[class$='_brush'], #\" + id + \" g[class$='_brush_bg']\")"
+        ".forEach(function (p) {\n"
+        '        p.setAttribute("aria-hidden", "true");\n'
+        "      });\n"
+        '    }).catch(function (err) {\n'
         '      document.getElementById(id).textContent = "This chart could not be drawn: " + err;\n'
         "    });\n"
         "  }\n"

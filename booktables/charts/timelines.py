@@ -31,6 +31,7 @@ def events_timeline(events: pd.DataFrame, chapter: str | None = None, title: str
             x=alt.X("date_start:T", title="Date", axis=alt.Axis(labelOverlap=True)),
             y=alt.Y("type:N", title=None, sort=types),
             color=alt.Color("type:N", title="Event type", sort=types, legend=None),
+            href="href:N",
             tooltip=[
                 alt.Tooltip("title:N", title="Event"),
                 alt.Tooltip("date:N", title="Date"),

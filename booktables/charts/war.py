@@ -63,7 +63,7 @@ def war_timeline(events: pd.DataFrame, agreements: pd.DataFrame, start: str | No
     lasting = event.transform_filter("isValid(datum.x2)").mark_rule(strokeWidth=3, opacity=0.55, clip=True).encode(
         x=x, x2="x2:T", y=y, yOffset=alt.YOffset("level:N"), color=colour, tooltip=tip)
     points = event.mark_circle(size=85, opacity=0.95, stroke="white", strokeWidth=0.8, clip=True).encode(
-        x=x, y=y, yOffset=alt.YOffset("level:N"), color=colour, tooltip=tip)
+        x=x, y=y, yOffset=alt.YOffset("level:N"), color=colour, tooltip=tip, href="href:N")
     return (alt.layer(bands, bars, left, right, lasting, points, title=title or alt.Undefined,
                       description=description)
             .properties(width="container", height=42 * len(row_order)))

@@ -54,7 +54,8 @@ def is_verbatim(quote: str, variants: list[str]) -> bool:
 
 
 def check_quotes(frames: dict, seeds_dir: Path | None = None) -> list[QuoteCheck]:
-    """Check every quote column of every table against its own source's seed."""
+    """Check every quote column of every table against its own source's seed: the
+    claims, and the support rows of citations.csv (named by the record they support)."""
     texts = seed_texts(seeds_dir)
     seed_of = dict(zip(frames["sources"]["id"], frames["sources"]["seed_file"]))
     out = []
@@ -64,5 +65,6 @@ def check_quotes(frames: dict, seeds_dir: Path | None = None) -> list[QuoteCheck
         for row in frame.itertuples():
             seed = seed_of.get(row.source_id)
             variants = texts.get(seed, []) if isinstance(seed, str) else []
-            out.append(QuoteCheck(table, row.id, row.source_id, row.quote, is_verbatim(row.quote, variants)))
+            row_id = getattr(row, "id", None) or getattr(row, "record_id", "")
+            out.append(QuoteCheck(table, row_id, row.source_id, row.quote, is_verbatim(row.quote, variants)))
     return out

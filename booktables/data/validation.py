@@ -19,6 +19,7 @@ from frictionless import Checklist, Package
 
 from ..contracts import CODING_FLAG
 from . import paths, rules
+from .cells import split_list
 
 
 @dataclass(frozen=True)
@@ -115,23 +116,59 @@ def _rule_text(error, field: dict | None, codes: dict[str, list[str]]) -> str:
         return "extra cell: the row has more cells than the header has columns"
     if kind == "blank-row":
         return "blank row"
-    if kind in ("list-foreign-key", "date-order", "regex"):
-        return {"list-foreign-key": "unknown id: ", "date-order": "date order: ", "regex": ""}[kind] + error.note
+    if kind in ("list-foreign-key", "date-order", "regex", "seed-support", "together"):
+        prefix = {"list-foreign-key": "unknown id: ", "date-order": "date order: ", "seed-support": "seed citation: "}
+        return prefix.get(kind, "") + error.note
     return error.message
+
+
+def _rows(name: str, data_dir: Path, descriptor: dict) -> tuple[str, list[dict]]:
+    """The path and the rows (as read, unvalidated) of another table of the package."""
+    target = next(r for r in descriptor["resources"] if r["name"] == name)
+    with open(data_dir / target["path"], newline="", encoding="utf-8") as f:
+        return target["path"], list(csv.DictReader(f))
+
+
+def _seed_checks(spec_rules: dict, data_dir: Path, descriptor: dict) -> list:
+    """The two halves of the seed-support rule: each record's seed citations have a
+    support row (``seedSupport``), each support row a citation (``citedBy``)."""
+    out = []
+    support, cited = spec_rules.get("seedSupport"), spec_rules.get("citedBy")
+    if not (support or cited):
+        return out
+    _, sources = _rows(support["sources"] if support else cited["sources"], data_dir, descriptor)
+    seeds = frozenset(row["id"] for row in sources if row.get("seed_file"))
+    if support:
+        path, rows = _rows(support["resource"], data_dir, descriptor)
+        pairs = frozenset((row.get(support["record"]), row.get(support["source"])) for row in rows)
+        out.append(rules.supported_citation(field=support["field"], id_field=support["id"], seeds=seeds,
+                                            supported=pairs, citations=path))
+    if cited:
+        records, paths = {}, []
+        for name in cited["resources"]:
+            path, rows = _rows(name, data_dir, descriptor)
+            paths.append(path)
+            for row in rows:
+                records[row.get(cited["key"], "")] = set(split_list(row.get(cited["field"])))
+        out.append(rules.cited_pair(record_field=cited["record"], source_field=cited["source"], cited=records,
+                                    seeds=seeds, where=" or ".join(paths)))
+    return out
 
 
 def _checks_for(resource_descriptor: dict, data_dir: Path, descriptor: dict) -> list:
     spec_rules = resource_descriptor.get("x-rules", {})
     out = []
     for spec in spec_rules.get("listForeignKeys", []):
-        target = next(r for r in descriptor["resources"] if r["name"] == spec["resource"])
-        with open(data_dir / target["path"], newline="", encoding="utf-8") as f:
-            keys = frozenset(row.get(spec["key"], "") for row in csv.DictReader(f))
-        out.append(rules.list_foreign_key(field=spec["field"], resource=target["path"], keys=keys))
+        path, rows = _rows(spec["resource"], data_dir, descriptor)
+        keys = frozenset(row.get(spec["key"], "") for row in rows)
+        out.append(rules.list_foreign_key(field=spec["field"], resource=path, keys=keys))
+    out += _seed_checks(spec_rules, data_dir, descriptor)
     for start, end in spec_rules.get("dateOrder", []):
         out.append(rules.date_order(start=start, end=end))
     for name in spec_rules.get("patterns", []):
         out.append(rules.valid_pattern(field=name))
+    for names in spec_rules.get("together", []):
+        out.append(rules.given_together(fields=tuple(names)))
     return out
 
 

@@ -9,11 +9,14 @@ grid or tabs on the web, the same content as a two-column table in the PDF.
 """
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 from IPython.display import Markdown
 
 from ..data import labels
 from ..rows.common import date_text
+from ..rows.places import EXPLORER, claim_anchor
 from ..rows.sources import person_names, seed_order, short_source_label
 from .blocks import cards_or_table
 from .text import escape, parenthetical
@@ -29,6 +32,13 @@ def _meta(source: pd.Series) -> str:
 
 # --- Quotes on one topic, and disputed facts ------------------------------------------------
 
+def claim_link(claim_id: str) -> str:
+    """"claim cl_x", linked to its row on the explorer page (web cards, under chapters/)."""
+    claim_id = claim_id.replace("\\", "")  # the readings' ids arrive escaped for MyST
+    safe = html.escape(claim_id, quote=True)
+    return f'<a class="claim-link" href="../{EXPLORER}#{claim_anchor(claim_id)}">claim {safe}</a>'
+
+
 def _claim_block(claim: pd.Series, stance_labels: dict) -> str:
     speaker = claim.get("speaker")
     voice = labels.labels("voices")[claim["voice"]]
@@ -41,7 +51,7 @@ def _claim_block(claim: pd.Series, stance_labels: dict) -> str:
         "",
         f"**Reading:** {escape(stance)}. {escape(claim['paraphrase'])}",
         "",
-        f"**Voice:** {who} · claim {escape(claim['id'])}",
+        f"**Voice:** {who} · {claim_link(claim['id'])}",
         "",
     ])
 
@@ -158,7 +168,7 @@ def question_rows(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataF
 
 def _reading_md(reading: dict, paraphrase: bool, show_stance: bool = True) -> list[str]:
     lines = ([f"**{reading['stance']}**", ""] if show_stance else []) + [
-        f"> {reading['quote']}", "", f"*{reading['locator']}* · {reading['voice']} · claim {reading['id']}", ""]
+        f"> {reading['quote']}", "", f"*{reading['locator']}* · {reading['voice']} · {claim_link(reading['id'])}", ""]
     if paraphrase:
         lines += [reading["paraphrase"], ""]
     return lines
@@ -288,3 +298,27 @@ def provenance_cards(sources: pd.DataFrame, claims: pd.DataFrame | None = None, 
                       + f"\n\n**Perspective.** {r['perspective']}"))
     parts.append("::::")
     return cards_or_table("\n".join(parts), table, ("Source", "Provenance and perspective"))
+
+
+# --- Reported against recorded -------------------------------------------------------------
+
+def reported_recorded_cards(pairs: pd.DataFrame, sources: pd.DataFrame, columns: int = 2) -> Markdown:
+    """One card per comparison: a seed's words on what an official said, the
+    official record paraphrased and cited, and the book's judgement (faithful,
+    selective or at odds, from judgements.csv) with its reason."""
+    short = short_source_label(sources)
+    judged = labels.labels("judgements")
+    order = {code: n for n, code in enumerate(judged)}
+    keys = dict(zip(sources["id"], sources["bibtex_key"]))
+    chosen = pairs.assign(_o=pairs["judgement"].map(order)).sort_values(["_o", "source_id", "id"])
+    parts = [f"::::{{grid}} 1 1 {columns} {columns}", ":gutter: 3", ":class-container: question-cards", ""]
+    rows = []
+    for r in chosen.to_dict("records"):
+        reported = (f"**{escape(short[r['source_id']])} reports**\n\n> {escape(r['quote'])}\n\n"
+                    f"*{escape(r['locator'])}*")
+        recorded = (f"**The record** {{cite:p}}`{keys[r['record_source_id']]}`: {escape(r['record_paraphrase'])}"
+                    f"\n\n**{escape(judged[r['judgement']])}.** {escape(r['judgement_note'])}")
+        parts += [":::{grid-item-card}", ":class-card: source-card", "", reported, "", recorded, "", ":::", ""]
+        rows.append((reported, recorded))
+    parts.append("::::")
+    return cards_or_table("\n".join(parts), rows, ("Reported in the source", "Recorded, and the judgement"))

@@ -20,9 +20,10 @@ from ..data.loading import load_all
 from ..rows.agreements import duration_rows, ended_phrase, third_party_rows, truce_rows
 from ..rows.claims import scorecard_rows
 from ..rows.common import date_text, iso, joined
-from ..rows.sources import short_source_label
+from ..rows.sources import short_source_label, unilateral_counts
 from .blocks import dropdown_or_heading, pipe_table, table_directive
-from .cite import sources_note
+from .cite import citations, sources_note
+from .explorer import claims_explorer, events_explorer, place_names, places_table  # noqa: F401  (bk.tables.*)
 from .text import escape
 
 _TRAILING_YEAR = re.compile(r"\s*\([^()]*\d{4}\)$")
@@ -59,6 +60,19 @@ def corpus_table(sources: pd.DataFrame, claims: pd.DataFrame) -> Markdown:
                                "outlet": "Outlet", "publisher_country": "Publisher's country", "when": "Date",
                                "claims_coded": "Claims coded"},
                        widths=[12, 22, 12, 10, 16, 10, 9, 9])
+
+
+def party_balance_table(sources: pd.DataFrame, parties: pd.DataFrame, target: int = 6) -> Markdown:
+    """For each of Armenia, Azerbaijan, Russia and Türkiye, how many of its own
+    (unilateral) documents the book cites, against the target of ``target`` each;
+    each row cites the documents it counts."""
+    counts = unilateral_counts(sources, parties)
+    counts["met"] = ["yes" if n >= target else f"no ({target - n} short)" for n in counts["documents"]]
+    lines = [f"| Party | Its own documents cited | At least {target}? | The documents |", "|---|---|---|---|"]
+    for row in counts.itertuples():
+        lines.append(f"| {escape(row.label)} | {row.documents} | {escape(row.met)} | "
+                     f"{citations(row.ids, sources) or 'none'} |")
+    return Markdown(table_directive(lines, widths=[16, 14, 14, 56]))
 
 
 def data_package_table() -> Markdown:

@@ -7,6 +7,7 @@ import pandas as pd
 from ..data import labels
 from ..data.loading import load
 from .common import date_text
+from .places import EXPLORER, claim_anchor
 from .sources import seed_order, short_source_label
 
 SEVERAL_VOICES = "Several voices"
@@ -80,10 +81,13 @@ def matrix_cells(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFr
     cell = (rows.groupby(["source_id", "topic_id", "stance"], sort=False)
             .agg(source=("source", "first"), reading=("reading", "first"), n=("id", "size"),
                  voice=("voice", _voice_of), speakers=("speaker", _speakers),
-                 quotes=("quote", lambda q: _quotes_text(q, rows.loc[q.index, "locator"])))
+                 quotes=("quote", lambda q: _quotes_text(q, rows.loc[q.index, "locator"])),
+                 ids=("id", "; ".join), first=("id", "first"))
             .reset_index())
     cell["question"] = cell["topic_id"].map(topics.set_index("id")["question"])
-    cell = cell[["source", "question", "reading", "n", "voice", "speakers", "quotes"]]
+    # A click on a cell opens its (first) claim on the explorer page, from a chapter.
+    cell["href"] = "../" + EXPLORER + "#" + cell["first"].map(claim_anchor)
+    cell = cell[["source", "question", "reading", "n", "voice", "speakers", "quotes", "ids", "href"]]
     axes = {"sources": [short[s] for s in seeds], "domain": domain, "headers": headers,
             "topics": topic_ids, "claims": len(rows), "n_sources": rows["source_id"].nunique()}
     return cell, axes

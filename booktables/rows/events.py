@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..data import labels
 from .common import iso, joined, select
+from .places import EXPLORER, event_anchor
 
 
 def event_rows(events: pd.DataFrame, chapter: str | None = None) -> pd.DataFrame:
@@ -17,8 +18,10 @@ def event_rows(events: pd.DataFrame, chapter: str | None = None) -> pd.DataFrame
     rows["actors_text"] = rows["actors"].map(joined)
     rows["sources"] = rows["source_ids"].map(joined)
     rows["disagreement"] = rows["disagreement_note"].fillna("")
+    # A click on an event opens it on the explorer page (from a chapter, under chapters/).
+    rows["href"] = "../" + EXPLORER + "#" + rows["id"].map(event_anchor)
     keep = ["id", "date_start", "date", "ends", "date_precision", "type", "title",
-            "description", "actors_text", "sources", "disagreement"]
+            "description", "actors_text", "sources", "disagreement", "href"]
     return rows[keep].sort_values("date_start", kind="stable").reset_index(drop=True)
 
 

@@ -57,3 +57,34 @@ def person_names(value) -> str:
     """'Nazim Jafarov and Araz Aslanli' from 'Jafarov, Nazim; Aslanli, Araz'; "" if none."""
     people = [" ".join(reversed([p.strip() for p in n.split(",", 1)])) for n in _names(value)]
     return " and ".join(people)
+
+
+# --- Every party in its own documents -------------------------------------------------------
+
+PRIMARY = "primary document"
+
+
+def unilateral_documents(sources: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
+    """The primary documents issued by exactly one party, and that party one of the
+    four the book balances (``principal`` in parties.csv): one row per document,
+    with its ``party``."""
+    principal = set(parties.loc[parties["principal"].fillna(False).astype(bool), "id"])
+    issuers = sources["issuer_party"].map(_names)
+    one = (sources["kind"] == PRIMARY) & issuers.map(len).eq(1)
+    chosen = sources[one].copy()
+    chosen["party"] = issuers[one].map(lambda items: items[0])
+    return chosen[chosen["party"].isin(principal)].reset_index(drop=True)
+
+
+def unilateral_counts(sources: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
+    """How many unilateral documents the book cites for each of the four parties, in
+    the parties' display order, zeros included: columns ``party``, ``label``,
+    ``documents``, ``ids``."""
+    own = unilateral_documents(sources, parties)
+    four = parties[parties["principal"].fillna(False).astype(bool)].sort_values("order")
+    return pd.DataFrame({
+        "party": list(four["id"]),
+        "label": list(four["label"]),
+        "documents": [int((own["party"] == p).sum()) for p in four["id"]],
+        "ids": [list(own.loc[own["party"] == p, "id"]) for p in four["id"]],
+    })

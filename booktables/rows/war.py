@@ -33,7 +33,7 @@ def war_frame(events: pd.DataFrame, agreements: pd.DataFrame, start, end) -> tup
         "held": "", "details": ev["description"].to_numpy(), "who": ev["actors_text"].to_numpy(),
         "disagreement": ev["disagreement"].to_numpy(), "sources": ev["sources"].to_numpy(),
         "x": (ev["date_start"] + HALF_DAY).to_numpy(), "x2": (pd.Series(until) + HALF_DAY).clip(upper=edge).to_numpy(),
-        "level": "", "tag": "", "align": "", "number": ""})
+        "level": "", "tag": "", "align": "", "number": "", "href": ev["href"].to_numpy()})
     ev_frame["level"] = ev_frame.groupby(["row", "date"]).cumcount().astype(str)
 
     truces = truce_rows(agreements, start, end)

@@ -3,6 +3,7 @@
 Each part is a module with its own ``setup(app)``:
 
 * ``vega``: ships the pinned chart library once, as a static file, to the pages with charts
+* ``explorer``: DataTables and its script, on the explorer page only
 * ``icons``: the theme's few icons as a small style sheet, instead of Font Awesome's script
 * ``search``: Sphinx's search scripts only on the search page
 * ``datadeps``: re-executes a page exactly when the data it reads change
@@ -24,10 +25,10 @@ starts it, a no-op rebuild included.
 """
 from __future__ import annotations
 
-from . import a11y, bibstyle, cite, datadeps, downloads, epub, icons, metatags, notebooks, parallel, search, site, vega
+from . import a11y, bibstyle, cite, datadeps, downloads, epub, explorer, icons, metatags, notebooks, parallel, search, site, vega
 from .metadata import PARALLEL_SAFE
 
-PARTS = (vega, icons, search, datadeps, cite, metatags, site, downloads, notebooks, bibstyle, a11y, parallel, epub)
+PARTS = (vega, explorer, icons, search, datadeps, cite, metatags, site, downloads, notebooks, bibstyle, a11y, parallel, epub)
 
 
 def setup(app):

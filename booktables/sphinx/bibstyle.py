@@ -32,6 +32,7 @@ from pathlib import Path
 from pybtex.backends.plaintext import Backend as PlainText
 from pybtex.plugin import register_plugin
 from pybtex.richtext import Text
+from pybtex.style import FormattedEntry
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.sorting import BaseSortingStyle
@@ -156,6 +157,26 @@ class ShortAuthorPersonStyle(PersonStyle):
         return first_of[optional[field(SHORT_AUTHOR)], super().author_or_editor_or_title(full)]
 
 
+def tooltip_text(entry) -> str:
+    """What a citation shows on hover: who, the title and the year, no more.
+
+    The full entry is one click away in the bibliography; repeating it (notes
+    and address included) in every citation's title made the chapters heavy."""
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = [_plain(" ".join(p.first_names + p.middle_names + p.prelast_names + p.last_names)) for p in persons]
+    who = names[0] + (" et al." if len(names) > 2 else f" and {names[1]}" if len(names) == 2 else "") if names else ""
+    title = _plain(entry.fields.get("title", ""))
+    year = _plain(entry.fields.get("year", "n.d."))
+    return ". ".join(part for part in (who, title) if part) + f" ({year})."
+
+
+class TooltipStyle(BookStyle):
+    """The short hover text of in-text citations (``bibtex_tooltips_style``)."""
+
+    def format_entry(self, label, entry, bib_data=None):
+        return FormattedEntry(entry.key, Text(tooltip_text(entry)), label)
+
+
 @dataclass
 class BookReferenceStyle(AuthorYearReferenceStyle):
     """sphinxcontrib-bibtex's author–year citations, with short authors."""
@@ -166,6 +187,7 @@ class BookReferenceStyle(AuthorYearReferenceStyle):
 register_plugin("pybtex.style.labels", "book-author-year", AuthorYearLabels)
 register_plugin("pybtex.style.sorting", "book-author-year", AuthorYearSorting)
 register_plugin("pybtex.style.formatting", "book", BookStyle)
+register_plugin("pybtex.style.formatting", "book-tooltip", TooltipStyle)
 register_bibtex_plugin("sphinxcontrib.bibtex.style.referencing", "book-author-year", BookReferenceStyle)
 
 

@@ -13,7 +13,8 @@ it unless they are mended here, before the HTML-only transforms run:
 * exercises get ids of their own (sphinx-exercise repeats one), and
   sphinx-thebe's configuration scripts are dropped;
 * no page loads a script, and only style sheets the EPUB carries; the
-  chapter's .bib download (a web file) is left out.
+  chapter's .bib download (a web file) is left out, and links written as HTML
+  point to the EPUB's own .xhtml pages.
 """
 from __future__ import annotations
 
@@ -25,9 +26,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .metadata import PARALLEL_SAFE
 
+INTERNAL_PAGE_LINK = re.compile(r'href="((?:\.\./)*[\w/-]+)\.html(#[^"]*)?"')
 ARIA_LABEL = re.compile(r'<svg\b[^>]*\baria-label="([^"]*)"')
-# Added by other extensions in their build-finished step, after the EPUB is zipped.
-LATE_STYLE_SHEETS = ("mystnb.", "exercise.css", "book-icons.css")
+# Style sheets the EPUB does not carry: added by other extensions in their
+# build-finished step (after the EPUB is zipped), or for the web's scripts only.
+WEB_ONLY_STYLE_SHEETS = ("mystnb.", "exercise.css", "book-icons.css", "dataTables.")
 
 
 def _is_component(node, name: str) -> bool:
@@ -66,10 +69,15 @@ class EpubPages(SphinxPostTransform):
                 if ident in ("exercise-content", "solution-content"):
                     seen[ident] = seen.get(ident, 0) + 1
                     node["ids"][index] = f"{ident}-{seen[ident]}"
-        # The chapter's .bib file is written for the web edition only.
         for raw in list(self.document.findall(nodes.raw)):
+            # The chapter's .bib file is written for the web edition only.
             if "_static/cite/" in raw.astext():
                 raw.parent.remove(raw)
+            # Links the package writes as HTML (cards to the explorer's rows) name the web
+            # pages; the EPUB's pages are .xhtml.
+            elif "html" in raw.get("format", "") and INTERNAL_PAGE_LINK.search(raw.astext()):
+                text = INTERNAL_PAGE_LINK.sub(r'href="\1.xhtml\2"', raw.astext())
+                raw.replace_self(nodes.raw("", text, format=raw["format"]))
         for image in self.document.findall(nodes.image):
             uri = image.get("uri", "")
             if uri.endswith(".svg") and not image.get("alt"):
@@ -93,7 +101,7 @@ def _no_scripts(app, pagename, templatename, context, doctree) -> None:
         return
     context["script_files"] = []
     context["css_files"] = [css for css in context.get("css_files", [])
-                            if not str(getattr(css, "filename", css)).rsplit("/", 1)[-1].startswith(LATE_STYLE_SHEETS)]
+                            if not str(getattr(css, "filename", css)).rsplit("/", 1)[-1].startswith(WEB_ONLY_STYLE_SHEETS)]
 
 
 def setup(app) -> dict:

@@ -3,8 +3,8 @@
 pydata-sphinx-theme loads all of Font Awesome (1.45 MB of JavaScript, 530 KB
 gzipped) on every page to draw about fifteen icons. This part:
 
-* drops that ``<script>`` from the theme's head (a derived copy of the theme's
-  ``webpack-macros.html``, placed first on the template path);
+* drops that ``<script>`` from the pages this build wrote (the theme writes it
+  from its own template, which takes no option for it);
 * writes ``book-icons.css``: each icon the pages use, taken from the same Font
   Awesome build the theme ships (so the shapes are the theme's own), drawn as
   a CSS mask in the text colour;
@@ -32,7 +32,7 @@ ICONS = (
 )
 # Classes that style icons rather than name one.
 MODIFIERS = {"fa-solid", "fa-regular", "fa-brands", "fa-lg", "fa-fw", "fa-xs", "fa-sm", "fa-2x"}
-FA_SCRIPT_LINE = re.compile(r"^.*_static/scripts/fontawesome\.js.*\n", re.M)
+FA_SCRIPT = re.compile(r'[ \t]*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>\n?')
 GLYPH_RULE = re.compile(r'(?:\.fa-[\w-]+:(?:before|after),?)+\{content:"[^"]*"\}')
 ICON_ENTRY = r'(?:"{name}"|{name}):\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","([^"]+)"\]'
 
@@ -69,20 +69,6 @@ def icon_css(script: str, names=ICONS) -> str:
     return "\n".join(rules) + "\n"
 
 
-def _templates_without_script(app, config) -> None:
-    """A copy of the theme's asset macros without the Font Awesome script, first on the template path."""
-    source = (_theme_static() / "webpack-macros.html").read_text(encoding="utf-8")
-    derived, count = FA_SCRIPT_LINE.subn("", source)
-    if count != 1:
-        raise ExtensionError("booktables.sphinx.icons: the theme's webpack-macros.html no longer loads fontawesome.js")
-    folder = Path(app.outdir).parent / ".theme_templates"
-    (folder / "static").mkdir(parents=True, exist_ok=True)
-    target = folder / "static" / "webpack-macros.html"
-    if not target.exists() or target.read_text(encoding="utf-8") != derived:
-        target.write_text(derived, encoding="utf-8")
-    config.templates_path = [str(folder), *config.templates_path]
-
-
 def _write_icons(app) -> None:
     if app.builder.format != "html" or app.builder.name == "epub":  # the EPUB's theme draws no icons
         return
@@ -111,7 +97,7 @@ def _collect(app):
     def collect(name: str, html: str) -> str:
         for icon in icons_used(html):
             found.setdefault(icon, set()).add(name)
-        return html
+        return FA_SCRIPT.sub("", html)
     return collect
 
 
@@ -138,7 +124,6 @@ def _finish(app, exception) -> None:
 
 def setup(app) -> dict:
     app.setup_extension(pages.__name__)
-    app.connect("config-inited", _templates_without_script)
     app.connect("builder-inited", _write_icons)
     app.connect("builder-inited", _register)
     app.connect("build-finished", _finish, priority=600)  # after the pages pass (400) has read the pages

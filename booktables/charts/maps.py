@@ -1,0 +1,268 @@
+"""Maps drawn from the committed Natural Earth extract (data/geo/south_caucasus.json,
+made once by scripts/make_geodata.py) with Vega-Lite geoshapes, rendered like
+every chart: interactive on the web, vector images in the PDF.
+
+* ``locator_map``: the South Caucasus and its neighbours, the former NKAO, the
+  capitals and the towns the book names;
+* ``war_2020_map``: what changed in 2020, from the line of contact before the war to
+  the handovers under the statement;
+* ``war_moving_map``: the war's timeline with a brush that picks the days whose
+  located events the map shows.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import altair as alt
+import pandas as pd
+
+from ..data import labels, paths
+from ..rows.common import iso, select
+from ..rows.places import located_events, points
+from ..rows.sources import short_source_label
+from .theme import NARROW, OKABE_ITO, WAR_TYPE_COLOURS
+
+GEO_FILE = paths.DATA_DIR / "geo" / "south_caucasus.json"
+LAND, HOME = "#e0e0e0", "#f7f7f7"  # greys: the palette test allows Okabe & Ito and greys
+PROJECTION = alt.Projection(type="mercator")
+POINT_COLOURS = ["#D55E00", "#CC79A7", "#009E73"]  # taken, handed over, the monitoring centre
+
+
+@lru_cache(maxsize=1)
+def geodata() -> dict:
+    return json.loads(GEO_FILE.read_text(encoding="utf-8"))
+
+
+def frame_of(name: str) -> tuple:
+    return tuple(geodata()["frames"][name])
+
+
+def features(frame: str, *layers: str) -> list[dict]:
+    return [f for f in geodata()["features"] if f["properties"]["frame"] == frame and f["properties"]["layer"] in layers]
+
+
+def _centre(feature: dict) -> tuple[float, float]:
+    """The centroid of a country's largest ring, for its label."""
+    rings = [poly[0] for poly in feature["geometry"]["coordinates"]]
+
+    def area(ring):
+        return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / 2
+    ring = max(rings, key=lambda r: abs(area(r)))
+    a = area(ring)
+    cx = sum((x1 + x2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / (6 * a)
+    cy = sum((y1 + y2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / (6 * a)
+    return cx, cy
+
+
+COUNTRY_NAMES = {"Turkey": "Türkiye"}
+# Where a country's name is written, where its centroid would sit on a city's label.
+NAME_AT = {"region": {"Armenia": (45.05, 40.75), "Azerbaijan": (48.3, 40.85)},
+           "war": {"Armenia": (45.05, 40.75), "Azerbaijan": (48.0, 40.9)},
+           "karabakh": {"Armenia": (45.65, 40.45), "Azerbaijan": (47.3, 40.45)}}
+
+
+def _countries(frame: str, home=("Armenia", "Azerbaijan", "Georgia")) -> alt.LayerChart:
+    shapes = features(frame, "country")
+    for f in shapes:
+        f["properties"]["fill"] = HOME if f["properties"]["name"] in home else LAND
+    base = alt.Chart(alt.Data(values=shapes)).mark_geoshape(stroke="#9a9a9a", strokeWidth=0.7).encode(
+        fill=alt.Fill("properties.fill:N", scale=None))
+    west, south, east, north = frame_of(frame)
+    spots = [(f["properties"]["name"], NAME_AT[frame].get(f["properties"]["name"], _centre(f))) for f in shapes]
+    names = pd.DataFrame([{"name": COUNTRY_NAMES.get(name, name), "lon": lon, "lat": lat} for name, (lon, lat) in spots
+                          if west < lon < east and south < lat < north])
+    text = alt.Chart(names).mark_text(fontSize=12, fontStyle="italic", color="#6b6b6b").encode(
+        longitude="lon:Q", latitude="lat:Q", text="name:N")
+    return alt.layer(base, text)
+
+
+def _lines(frame: str, keys: dict[str, str], colours: dict[str, str], dashes: dict[str, list]) -> list:
+    layers = []
+    for layer, key in keys.items():
+        shapes = features(frame, layer)
+        for f in shapes:
+            f["properties"]["key"] = key
+        if layer.startswith("breakaway"):
+            mark = dict(filled=True, fillOpacity=0.35, strokeWidth=0)
+            channel = alt.Fill
+        else:
+            mark = dict(filled=False, strokeWidth=2.2 if "ceasefire" in layer else 1.4,
+                        strokeDash=dashes.get(key, []))
+            channel = alt.Stroke
+        enc = channel("properties.key:N", legend=None,
+                      scale=alt.Scale(domain=list(colours), range=list(colours.values())))
+        layers.append(alt.Chart(alt.Data(values=shapes)).mark_geoshape(**mark).encode(enc))
+    return layers
+
+
+def _nudged(marks: pd.DataFrame, near: float = 0.12) -> pd.DataFrame:
+    """Mark the labels to write below their point: those with another labelled point
+    just north of them, so that the two labels do not overlap."""
+    marks = marks.copy()
+    marks["below"] = [any(0 < lat2 - lat < near and abs(lon2 - lon) < 2 * near
+                          for lat2, lon2, label2 in zip(marks["lat"], marks["lon"], marks["label"]) if label2)
+                      for lat, lon in zip(marks["lat"], marks["lon"])]
+    return marks
+
+
+def locator_map(places: pd.DataFrame, labelled: list[str], title: str | None = None,
+                description: str | None = None):
+    """The South Caucasus: Armenia, Azerbaijan (with Nakhchivan) and Georgia, the
+    parts of Türkiye, Iran and Russia beside them, Natural Earth's line of the former
+    NKAO, and every gazetteer place inside the frame (``labelled`` are named)."""
+    frame = frame_of("region")
+    where = points(places, frame=frame)
+    where["label"] = where["id"].map(lambda i: i in labelled)
+    where["what"] = where["kind"].map(lambda k: "Capital" if k == "capital" else "Town or city named in the book")
+    nkao = "Former Nagorno-Karabakh Autonomous Oblast, c. 1991 (Natural Earth)"
+    lines = _lines("region", {"nkao_1991": nkao}, {nkao: "#D55E00"}, {nkao: [4, 2]})
+    tip = [alt.Tooltip("name_en:N", title="Place"), alt.Tooltip("other_names:N", title="Other names"),
+           alt.Tooltip("what:N", title="Kind")]
+    kinds = ["Capital", "Town or city named in the book"]
+    dots = alt.Chart(where).mark_point(filled=True, size=45, opacity=0.9, stroke="white", strokeWidth=0.6).encode(
+        longitude="lon:Q", latitude="lat:Q", tooltip=tip,
+        shape=alt.Shape("what:N", sort=kinds, scale=alt.Scale(domain=kinds, range=["square", "circle"]),
+                        legend=alt.Legend(title=None, orient="bottom", labelLimit=300)),
+        color=alt.Color("what:N", sort=kinds, scale=alt.Scale(domain=kinds, range=["#000000", OKABE_ITO[0]]),
+                        legend=alt.Legend(title=None, orient="bottom", labelLimit=300)))
+    names = alt.Chart(where).transform_filter("datum.label").mark_text(
+        align="left", dx=6, dy=-5, fontSize=11, fontWeight="bold", color="#222").encode(
+        longitude="lon:Q", latitude="lat:Q", text="name_en:N")
+    description = description or (
+        "Map of the South Caucasus: Armenia, Azerbaijan with its Nakhchivan exclave, and Georgia, with the "
+        "neighbouring parts of Türkiye, Iran and Russia. A dashed vermilion line marks the former Nagorno-Karabakh "
+        f"Autonomous Oblast as Natural Earth draws it. {len(where)} places the book names are dots, capitals as "
+        "squares; hover one for its names in other languages.")
+    return (alt.layer(_countries("region"), *lines, dots, names, title=title or alt.Undefined,
+                      description=description)
+            .properties(width="container", height=430, projection=PROJECTION))
+
+
+def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], handed_over: list[str],
+                 corridor: tuple[str, str], centre: tuple[str, str] | None = None,
+                 title: str | None = None, description: str | None = None):
+    """What changed in 2020, in the frame around Karabakh. Natural Earth's lines:
+    the former NKAO, the 1994 ceasefire line (the line of contact before the war)
+    and the area it shows as self-administered. Points: the towns whose capture
+    Azerbaijan announced (``taken``: event ids, dated by the announcement), the
+    districts handed over under the statement (``handed_over``: event ids, by the
+    handover date), a schematic Lachin corridor between the two places ``corridor``
+    names, and the joint monitoring centre (``centre``: event id and place id)."""
+    frame = frame_of("karabakh")
+    located = located_events(events, places, frame=frame).drop_duplicates("id").set_index("id")
+    kinds = {"taken": "Taken, as Azerbaijan announced (date of the announcement)",
+             "handed": "Handed over under the statement (date of the handover)",
+             "centre": "Turkish–Russian monitoring centre (Aghdam district)"}
+    rows = []
+    for kind, ids in (("taken", taken), ("handed", handed_over)):
+        for event_id in ids:
+            ev = located.loc[event_id]
+            day = pd.Timestamp(ev["when"]).strftime("%-d %b")
+            rows.append({**ev.to_dict(), "id": event_id, "what": kinds[kind], "label": f"{ev['place']} {day}"})
+    if centre:
+        event_id, place_id = centre
+        spot = points(places, [place_id]).iloc[0]
+        ev = events.set_index("id").loc[event_id]
+        rows.append({"id": event_id, "title": ev["title"], "date": iso(ev["date_start"]), "place": spot["name_en"],
+                     "lat": spot["lat"] - 0.035, "lon": spot["lon"] + 0.02, "what": kinds["centre"],
+                     "sources": "; ".join(ev["source_ids"]), "label": "", "type": "",
+                     "href": f"../explorer.html#event-{event_id}"})
+    marks = _nudged(pd.DataFrame(rows))
+    keys = {"breakaway_1994": "Area Natural Earth shows as self-administered before 2020",
+            "ceasefire_1994": "Line of contact before the war (Natural Earth's 1994 ceasefire line)",
+            "nkao_1991": "Former NKAO boundary, c. 1991 (Natural Earth)"}
+    corridor_key = "Lachin corridor (schematic: a straight line, not the road)"
+    colours = {keys["breakaway_1994"]: "#E69F00", keys["ceasefire_1994"]: "#000000",
+               keys["nkao_1991"]: "#0072B2", corridor_key: "#56B4E9"}
+    lines = _lines("karabakh", keys, colours, {keys["nkao_1991"]: [4, 2]})
+    ends = points(places, list(corridor))
+    path = {"type": "Feature", "properties": {"key": corridor_key},
+            "geometry": {"type": "LineString", "coordinates": ends[["lon", "lat"]].to_numpy().tolist()}}
+    corridor_line = alt.Chart(alt.Data(values=[path])).mark_geoshape(
+        filled=False, strokeWidth=4, strokeDash=[6, 3]).encode(
+        alt.Stroke("properties.key:N", legend=None,
+                   scale=alt.Scale(domain=list(colours), range=list(colours.values()))))
+    legend_rows = pd.DataFrame({"key": list(colours) + list(kinds.values())})
+    swatches = alt.Chart(legend_rows).mark_point(opacity=0).encode(
+        color=alt.Color("key:N", title=None, sort=list(legend_rows["key"]),
+                        scale=alt.Scale(domain=list(legend_rows["key"]),
+                                        range=list(colours.values()) + POINT_COLOURS),
+                        legend=alt.Legend(orient="bottom", columns=1, symbolType="square",
+                                          labelLimit={"expr": f"{NARROW} ? containerSize()[0] - 30 : 420"})))
+    shape_scale = alt.Scale(domain=list(kinds.values()), range=["circle", "diamond", "triangle-up"])
+    colour_scale = alt.Scale(domain=list(kinds.values()), range=POINT_COLOURS)
+    tip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date"),
+           alt.Tooltip("place:N", title="Place"), alt.Tooltip("sources:N", title="Sources")]
+    dots = alt.Chart(marks).mark_point(filled=True, size=110, stroke="white", strokeWidth=0.8).encode(
+        longitude="lon:Q", latitude="lat:Q", href="href:N", tooltip=tip,
+        shape=alt.Shape("what:N", scale=shape_scale, legend=None),
+        color=alt.Color("what:N", scale=colour_scale, legend=None))
+    text = dict(align="left", dx=8, fontSize=11, fontWeight="bold", color="#222")
+    names = [alt.Chart(marks).transform_filter(f"datum.label != '' && datum.below == {below}").mark_text(
+        dy=9 if below else -7, **text).encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
+        for below in ("true", "false")]
+    ref = points(places, list(corridor[:1]))
+    ref_text = alt.Chart(ref).mark_text(align="right", dx=-7, dy=-7, fontSize=11, color="#444").encode(
+        longitude="lon:Q", latitude="lat:Q", text="name_en:N")
+    ref_mark = alt.layer(ref_text, alt.Chart(ref).mark_point(filled=True, size=30, color="#444").encode(
+        longitude="lon:Q", latitude="lat:Q"))
+    description = description or (
+        f"Map of Karabakh in 2020. Natural Earth's lines show the former NKAO and the line of contact before "
+        f"the war. {len(taken)} towns whose capture Azerbaijan announced are dated by the announcement; "
+        f"{len(handed_over)} district towns are dated by their handover under the statement; a straight dashed "
+        "line stands for the Lachin corridor and a triangle for the Turkish–Russian monitoring centre.")
+    return (alt.layer(_countries("karabakh"), *lines, corridor_line, swatches, dots, *names, ref_mark,
+                      title=title or alt.Undefined, description=description)
+            .properties(width="container", height=470, projection=PROJECTION))
+
+
+def _datetime(day) -> alt.DateTime:
+    day = pd.Timestamp(day)
+    return alt.DateTime(year=day.year, month=day.month, date=day.day)
+
+
+def war_moving_map(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame | None = None,
+                   start: str | None = None, end: str | None = None, width: int = 560,
+                   title: str | None = None, description: str | None = None):
+    """The war as it moved: the timeline of the war's events (every event, located
+    or not) above a map of the located ones. Dragging across days on the timeline
+    (a brush) keeps only those days' events on the map; a point's tooltip gives the
+    event and its sources, and a click opens it on the explorer page."""
+    war = labels.period("war_2020")
+    start, end = start or iso(war.start), end or iso(war.end)
+    frame = frame_of("war")
+    located = located_events(events, places, start, end, frame=frame, sources=sources)
+    in_war = select(events, start=start, end=end)
+    names, short = places.set_index("id")["name_en"], short_source_label(sources) if sources is not None else {}
+    timeline_rows = pd.DataFrame({
+        "id": in_war["id"], "when": in_war["date_start"].map(iso), "date": in_war["date_start"].map(iso),
+        "title": in_war["title"], "type": in_war["event_type"].map(labels.labels("event_types")),
+        "place": in_war["place_ids"].map(lambda ids: "; ".join(names.get(i, i) for i in ids or [])),
+        "sources": in_war["source_ids"].map(lambda ids: "; ".join(short.get(i, i) for i in ids))})
+    types = [t for t in labels.label_order("event_types") if t in set(timeline_rows["type"])]
+    codes = {label: code for code, label in labels.labels("event_types").items()}
+    colour = alt.Color("type:N", title="Event type", sort=types,
+                       scale=alt.Scale(domain=types, range=[WAR_TYPE_COLOURS.get(codes.get(t), "#999") for t in types]),
+                       legend=alt.Legend(orient="bottom", columns=3, labelLimit=200))
+    brush = alt.selection_interval(encodings=["x"], name="brush")
+    tip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date"),
+           alt.Tooltip("place:N", title="Place"), alt.Tooltip("type:N", title="Type"),
+           alt.Tooltip("sources:N", title="Sources")]
+    x = alt.X("when:T", title="Date (2020)", axis=alt.Axis(format="%-d %b"),
+              scale=alt.Scale(domain=[_datetime(start), _datetime(pd.Timestamp(end) + pd.Timedelta(days=1))]))
+    timeline = alt.Chart(timeline_rows).mark_circle(size=70, opacity=0.9).encode(
+        x=x, y=alt.Y("type:N", title=None, sort=types), color=colour, tooltip=tip).add_params(brush).properties(
+        width=width, height=24 * len(types), name="war_timeline")
+    map_points = alt.Chart(located).mark_circle(size=110, opacity=0.85, stroke="white", strokeWidth=0.8).encode(
+        longitude="lon:Q", latitude="lat:Q", color=colour, tooltip=tip, href="href:N").transform_calculate(
+        # The brush holds dates; the timeline parses its dates, this layer must too.
+        when="toDate(datum.when)").transform_filter(brush).properties(name="war_map_points")
+    description = description or (
+        f"Map of the war as it moved, {start} to {end}: above, {len(timeline_rows)} events by day and type; below, a map of the "
+        f"{located['id'].nunique()} events with a place inside the frame. Drag across days on the timeline to "
+        "keep only those days' events on the map; hover a point for the event and its sources.")
+    geo = alt.layer(_countries("war"), *_lines("war", {"ceasefire_1994": "line"}, {"line": "#000000"}, {}),
+                    map_points).properties(width=width, height=380, projection=PROJECTION)
+    return alt.vconcat(timeline, geo, title=title or alt.Undefined, description=description).resolve_scale(
+        color="shared")
