@@ -12,6 +12,7 @@ Every test is one of three kinds, by marker (`make check` runs the first two):
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -29,6 +30,20 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 # Fixtures that need a whole build of the book, or tools only `make test` installs.
 BUILD_FIXTURES = {"built_book", "pdf", "site", "browser", "two_clean_builds", "publication"}
+
+
+@pytest.fixture(autouse=True)
+def _no_lingering_child_processes(request):
+    """sphinx-sitemap starts a multiprocessing manager (a forked server) for each
+    in-process build. Left running, such a server holds copies of the pipes of
+    the Playwright driver that the browser tests start, and the session's
+    teardown then waits forever for the driver to exit. Extension tests stop
+    the children they started."""
+    yield
+    if request.node.get_closest_marker("sphinx"):
+        for child in multiprocessing.active_children():
+            child.terminate()
+            child.join(5)
 
 
 def pytest_collection_modifyitems(items):
