@@ -518,3 +518,41 @@ def test_cite_takes_the_public_address_from_the_environment(make_app, rootdir, s
         shutil.copytree(rootdir / "test-cite", srcdir)
     app = make_app("html", srcdir=srcdir)
     assert app.config.html_baseurl == "https://example.org/book/"
+
+
+# --- resolve: each lookup once per build ------------------------------------------------------------------------
+
+@pytest.mark.sphinx("html", testroot="resolve")
+def test_resolve_unpickles_each_numref_target_once_and_numbers_right(app, monkeypatch):
+    from sphinx.environment import BuildEnvironment
+
+    unpickled = []
+    original = BuildEnvironment.get_doctree
+    monkeypatch.setattr(BuildEnvironment, "get_doctree", lambda env, docname: unpickled.append(docname) or original(env, docname))
+    app.build()
+    text = text_of(page(app, "index.html"))
+    assert "The first table is Table 1, the second Table 2; Table 1 again." in text
+    # Once to write the page itself, once for the three references to it (Sphinx
+    # alone unpickles it for each: four times).
+    assert unpickled.count("tables") == 2
+    assert "_booktables_numref_doctrees" not in app.env.__dict__  # dropped when the build ends
+
+
+@pytest.mark.sphinx("html", testroot="resolve", srcdir="resolve-plugins")
+def test_resolve_asks_pybtex_for_a_plugin_once_until_one_is_registered(app, monkeypatch):
+    import pybtex.plugin
+
+    from booktables.sphinx import resolve
+
+    looked_up = []
+    original = resolve._find_plugin
+    monkeypatch.setattr(resolve, "_find_plugin", lambda *args: looked_up.append(args) or original(*args))
+    resolve._remembered_plugin.cache_clear()
+    app.build()
+    text = text_of(page(app, "index.html")) + text_of(page(app, "tables.html"))
+    assert text.count("Kuzio [2021]") == 3 and "[Kuzio, 2021]" in text  # four citations, each resolved
+    assert looked_up.count(("pybtex.backends", "plaintext", None)) == 1
+    plaintext = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")
+    pybtex.plugin.register_plugin("pybtex.backends", "booktables-test", plaintext)
+    pybtex.plugin.find_plugin("pybtex.backends", "plaintext")
+    assert looked_up.count(("pybtex.backends", "plaintext", None)) == 2  # registering forgot the answers

@@ -19,16 +19,34 @@ Each part is a module with its own ``setup(app)``:
 * ``a11y``: mends theme markup that axe-core flags
 * ``epub``: the EPUB edition valid and script-free (SVG charts with their descriptions)
 * ``parallel``: lets the HTML build execute its notebooks in parallel
+* ``resolve``: resolves citations and numbered references without repeating lookups per reference
 
 It imports neither pandas nor frictionless (the tests pin this): every build
 starts it, a no-op rebuild included.
 """
 from __future__ import annotations
 
-from . import a11y, bibstyle, cite, datadeps, downloads, epub, explorer, icons, metatags, notebooks, parallel, search, site, vega
+from . import (
+    a11y,
+    bibstyle,
+    cite,
+    datadeps,
+    downloads,
+    epub,
+    explorer,
+    icons,
+    metatags,
+    notebooks,
+    parallel,
+    resolve,
+    search,
+    site,
+    vega,
+)
 from .metadata import PARALLEL_SAFE
 
-PARTS = (vega, explorer, icons, search, datadeps, cite, metatags, site, downloads, notebooks, bibstyle, a11y, parallel, epub)
+PARTS = (vega, explorer, icons, search, datadeps, cite, metatags, site, downloads, notebooks, bibstyle, a11y, parallel, resolve,
+         epub)
 
 
 def setup(app):

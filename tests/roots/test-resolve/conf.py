@@ -1,0 +1,6 @@
+extensions = ["sphinxcontrib.bibtex", "booktables.sphinx.bibstyle", "booktables.sphinx.resolve"]
+exclude_patterns = ["_build"]
+numfig = True
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "book"
+bibtex_reference_style = "author_year"
