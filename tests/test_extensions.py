@@ -385,6 +385,28 @@ def test_parallel_declares_the_undeclared_extensions_safe_for_html(app):
     assert parallel_flags(app, "sphinx_multitoc_numbering") == (True, True)
 
 
+@pytest.mark.sphinx("html", testroot="notebooks", srcdir="notebooks-rebuilds")
+def test_notebooks_are_copied_again_only_for_pages_written_again(make_app, app_params, monkeypatch):
+    copied = []
+    original = notebooks.portable_notebook
+    monkeypatch.setattr(notebooks, "portable_notebook", lambda path, resolver=None: copied.append(path.stem) or
+                        original(path, resolver))
+
+    def build() -> list[str]:
+        copied.clear()
+        make_app(*app_params.args, **app_params.kwargs).build()
+        return sorted(copied)
+
+    assert build() == ["chart", "markdown"]
+    assert build() == []  # a no-op rebuild: every page and every copy as it was
+    srcdir = Path(app_params.kwargs["srcdir"])
+    (srcdir / "_build" / "html" / "_sources" / "chart.ipynb").unlink()
+    assert build() == ["chart"]  # a missing copy is made again
+    page = srcdir / "markdown.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    assert build() == ["markdown"]
+
+
 @pytest.mark.sphinx("html", testroot="parallel", parallel=2, confoverrides={
     "extensions": ["sphinx_multitoc_numbering", "sphinx_jupyterbook_latex", "booktables.sphinx"]})
 def test_parallel_the_whole_extension_allows_a_parallel_read(patched_app, warning):

@@ -12,6 +12,10 @@ Its Markdown is plain (``plain.py``): MyST roles and directives
 become the text the web page shows, resolved from what the build knows (glued
 values, figure numbers, titles, the bibliography), so it reads well in any
 Jupyter. ``_build/notebooks/`` keeps the same copies for the runnable bundle.
+
+A build copies the notebooks of the pages it wrote (and any copy that is
+missing): what a copy shows is what its page shows, so a page Sphinx left as it
+was keeps its copy too, and a no-op rebuild copies nothing.
 """
 from __future__ import annotations
 
@@ -98,16 +102,26 @@ def _offer_ipynb(app, pagename, templatename, context, doctree) -> None:
         context["ipynb_source"] = f"{pagename}.ipynb"
 
 
+def _note_written(app, doctree, docname) -> None:
+    # Resolving runs in the main process, serial or parallel write alike.
+    app.env.__dict__.setdefault("_booktables_written", set()).add(docname)
+
+
 def _copy_notebooks(app, exception) -> None:
+    written = app.env.__dict__.pop("_booktables_written", set())
     if exception or app.builder.format != "html":
         return
     source_dir = _executed_dir(app)
-    citations = _citations(app)
+    citations = None
     for path in sorted(source_dir.rglob("*.ipynb")):
         relative = path.relative_to(source_dir)
         docname = relative.with_suffix("").as_posix()
+        targets = (Path(app.outdir) / "_sources" / relative, Path(app.outdir).parent / NOTEBOOKS_DIR / relative)
+        if docname not in written and all(target.is_file() for target in targets):
+            continue
+        citations = _citations(app) if citations is None else citations
         notebook = portable_notebook(path, resolver(app, docname, citations) if docname in app.env.titles else None)
-        for target in (Path(app.outdir) / "_sources" / relative, Path(app.outdir).parent / NOTEBOOKS_DIR / relative):
+        for target in targets:
             target.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(notebook, target)
 
@@ -115,5 +129,6 @@ def _copy_notebooks(app, exception) -> None:
 def setup(app) -> dict:
     # Before sphinx-book-theme builds its header buttons from the context.
     app.connect("html-page-context", _offer_ipynb, priority=400)
+    app.connect("doctree-resolved", _note_written)
     app.connect("build-finished", _copy_notebooks)
     return dict(PARALLEL_SAFE)
