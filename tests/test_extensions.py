@@ -578,3 +578,28 @@ def test_resolve_asks_pybtex_for_a_plugin_once_until_one_is_registered(app, monk
     pybtex.plugin.register_plugin("pybtex.backends", "booktables-test", plaintext)
     pybtex.plugin.find_plugin("pybtex.backends", "plaintext")
     assert looked_up.count(("pybtex.backends", "plaintext", None)) == 2  # registering forgot the answers
+
+
+@pytest.mark.sphinx("html", testroot="resolve", srcdir="resolve-numbering")
+def test_numbering_runs_again_only_when_a_page_was_read(make_app, app_params, monkeypatch):
+    from sphinx.environment.collectors.toctree import TocTreeCollector
+
+    numbered = []
+    original = TocTreeCollector.assign_figure_numbers
+    monkeypatch.setattr(TocTreeCollector, "assign_figure_numbers", lambda self, env: numbered.append(1) or original(self, env))
+
+    def build() -> tuple[int, str]:
+        numbered.clear()
+        app = make_app(*app_params.args, **app_params.kwargs)
+        app.build()
+        return len(numbered), text_of(page(app, "index.html"))
+
+    count, text = build()
+    assert count == 1 and "The first table is Table 1, the second Table 2" in text
+    assert build()[0] == 0  # nothing read: the numbers stand
+    tables = Path(app_params.kwargs["srcdir"]) / "tables.rst"
+    first, second = ".. _table-one:", ".. _table-two:"
+    source = tables.read_text(encoding="utf-8")
+    tables.write_text(source.replace(first, "@@").replace(second, first).replace("@@", second), encoding="utf-8")
+    count, text = build()
+    assert count == 1 and "The first table is Table 2, the second Table 1" in text

@@ -20,6 +20,7 @@ Each part is a module with its own ``setup(app)``:
 * ``epub``: the EPUB edition valid and script-free (SVG charts with their descriptions)
 * ``parallel``: lets the HTML build execute its notebooks in parallel
 * ``resolve``: resolves citations and numbered references without repeating lookups per reference
+* ``numbering``: numbers sections and figures again only when a page was read or removed
 
 It imports neither pandas nor frictionless (the tests pin this): every build
 starts it, a no-op rebuild included.
@@ -37,6 +38,7 @@ from . import (
     icons,
     metatags,
     notebooks,
+    numbering,
     parallel,
     resolve,
     search,
@@ -46,7 +48,7 @@ from . import (
 from .metadata import PARALLEL_SAFE
 
 PARTS = (vega, explorer, icons, search, datadeps, cite, metatags, site, downloads, notebooks, bibstyle, a11y, parallel, resolve,
-         epub)
+         numbering, epub)
 
 
 def setup(app):

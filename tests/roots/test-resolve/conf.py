@@ -1,4 +1,5 @@
-extensions = ["sphinxcontrib.bibtex", "booktables.sphinx.bibstyle", "booktables.sphinx.resolve"]
+extensions = ["sphinxcontrib.bibtex", "booktables.sphinx.bibstyle", "booktables.sphinx.resolve",
+              "booktables.sphinx.numbering"]
 exclude_patterns = ["_build"]
 numfig = True
 bibtex_bibfiles = ["refs.bib"]
