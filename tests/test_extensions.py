@@ -527,6 +527,29 @@ def test_parallel_reads_in_parallel_but_writes_serially(app):
     assert app.parallel == 1 and not app.builder.parallel_ok
 
 
+def test_parallel_starts_a_kernel_again_only_when_it_died_at_start():
+    from booktables.sphinx import parallel
+
+    calls = []
+
+    def execute(nb):
+        calls.append(nb)
+        if len(calls) == 1:
+            raise RuntimeError(parallel.KERNEL_DIED_AT_START)
+        return "executed"
+
+    assert parallel._execute_with_one_restart(execute)("nb") == "executed" and calls == ["nb", "nb"]
+
+    def failing(nb):
+        calls.append(nb)
+        raise RuntimeError("a cell failed")
+
+    calls.clear()
+    with pytest.raises(RuntimeError, match="a cell failed"):
+        parallel._execute_with_one_restart(failing)("nb")
+    assert calls == ["nb"]  # any other error fails the build at once
+
+
 @pytest.mark.sphinx("html", testroot="cite")
 def test_cite_names_the_project_from_citation_cff(app):
     assert app.config.project == book_meta(Path(app.confdir) / "CITATION.cff").title

@@ -21,6 +21,12 @@ kernels run in the main process; forking writers after that hands each writer
 a copy of live ZeroMQ sockets, and one of them failed a rebuild ("Socket
 operation on non-socket"). So after a serial read the pages are written by
 the main process alone; after a parallel read, in parallel.
+
+A kernel that dies before it answers is started once more. Each process that
+launches a kernel picks its five TCP ports by binding and releasing them, so
+two processes launching at once can pick the same port and one kernel dies
+("Address already in use"), as it did in a build with fourteen processes.
+No cell has run by then, so starting again is safe.
 """
 from __future__ import annotations
 
@@ -62,7 +68,31 @@ def _write_serially_after_a_serial_read(app, env, docnames) -> None:
         app.parallel = 1
 
 
+KERNEL_DIED_AT_START = "Kernel died before replying to kernel_info"
+
+
+def _execute_with_one_restart(execute):
+    def execute_notebook(*args, **kwargs):
+        try:
+            return execute(*args, **kwargs)
+        except RuntimeError as error:
+            if KERNEL_DIED_AT_START not in str(error):
+                raise
+            return execute(*args, **kwargs)
+
+    execute_notebook.restarts = execute
+    return execute_notebook
+
+
+def _restart_kernels_that_die_at_start() -> None:
+    from myst_nb.core.execute import cache
+
+    if not hasattr(cache.single_nb_execution, "restarts"):
+        cache.single_nb_execution = _execute_with_one_restart(cache.single_nb_execution)
+
+
 def setup(app) -> dict:
+    _restart_kernels_that_die_at_start()
     app.connect("builder-inited", _declare_safe)
     app.connect("env-before-read-docs", _create_cache)
     app.connect("env-before-read-docs", _write_serially_after_a_serial_read)
