@@ -23,7 +23,7 @@ from pybtex.database import parse_file
 
 from booktables.contracts import BUNDLE_NAME, CHART_CLASS, CODING_FLAG
 from booktables.data import paths
-from booktables.sphinx import a11y, icons, notebooks, vega
+from booktables.sphinx import a11y, icons, notebooks, parallel, vega
 from booktables.sphinx.citation import book_meta
 
 pytestmark = pytest.mark.extension
@@ -527,27 +527,26 @@ def test_parallel_reads_in_parallel_but_writes_serially(app):
     assert app.parallel == 1 and not app.builder.parallel_ok
 
 
-def test_parallel_starts_a_kernel_again_only_when_it_died_at_start():
-    from booktables.sphinx import parallel
-
+@pytest.mark.parametrize("failure", parallel.PASSING_FAILURES)
+def test_parallel_executes_a_page_once_more_only_after_a_passing_failure(failure):
     calls = []
 
-    def execute(nb):
-        calls.append(nb)
+    def run(client):
+        calls.append(client)
         if len(calls) == 1:
-            raise RuntimeError(parallel.KERNEL_DIED_AT_START)
+            raise RuntimeError(f"... {failure} ...")
         return "executed"
 
-    assert parallel._execute_with_one_restart(execute)("nb") == "executed" and calls == ["nb", "nb"]
+    assert parallel._once_more_after_a_passing_failure(run)("page") == "executed" and calls == ["page", "page"]
 
-    def failing(nb):
-        calls.append(nb)
+    def failing(client):
+        calls.append(client)
         raise RuntimeError("a cell failed")
 
     calls.clear()
     with pytest.raises(RuntimeError, match="a cell failed"):
-        parallel._execute_with_one_restart(failing)("nb")
-    assert calls == ["nb"]  # any other error fails the build at once
+        parallel._once_more_after_a_passing_failure(failing)("page")
+    assert calls == ["page"]  # any other error fails the build at once
 
 
 @pytest.mark.sphinx("html", testroot="cite")
@@ -626,3 +625,20 @@ def test_numbering_runs_again_only_when_a_page_was_read(make_app, app_params, mo
     tables.write_text(source.replace(first, "@@").replace(second, first).replace("@@", second), encoding="utf-8")
     count, text = build()
     assert count == 1 and "The first table is Table 2, the second Table 1" in text
+
+
+# --- exercises: sphinx-exercise's record kept small --------------------------------------------------------------
+
+@pytest.mark.sphinx("html", testroot="exercises")
+def test_exercises_record_titles_not_pages(app):
+    import pickle
+
+    app.build()
+    text = text_of(page(app, "index.html"))
+    assert "Solution to Exercise 1" in text and "What is six times seven?" in text
+    registry = app.env.sphinx_exercise_registry
+    assert set(registry) == {"ex-one", "sol-one"}
+    recorded = pickle.dumps({label: entry for label, entry in registry.items() if label == "ex-one"})
+    # The page's text stays in its doctree; the record keeps the node's class, attributes and title.
+    assert b"A long page" not in recorded and b"six times seven" not in recorded
+    assert registry["ex-one"]["node"].document is None and registry["ex-one"]["node"]["label"] == "ex-one"

@@ -21,6 +21,7 @@ Each part is a module with its own ``setup(app)``:
 * ``parallel``: lets the HTML build execute its notebooks in parallel
 * ``resolve``: resolves citations and numbered references without repeating lookups per reference
 * ``numbering``: numbers sections and figures again only when a page was read or removed
+* ``exercises``: keeps sphinx-exercise's record of exercises small (titles, not whole pages)
 
 It imports neither pandas nor frictionless (the tests pin this): every build
 starts it, a no-op rebuild included.
@@ -34,6 +35,7 @@ from . import (
     datadeps,
     downloads,
     epub,
+    exercises,
     explorer,
     icons,
     metatags,
@@ -48,7 +50,7 @@ from . import (
 from .metadata import PARALLEL_SAFE
 
 PARTS = (vega, explorer, icons, search, datadeps, cite, metatags, site, downloads, notebooks, bibstyle, a11y, parallel, resolve,
-         numbering, epub)
+         numbering, exercises, epub)
 
 
 def setup(app):

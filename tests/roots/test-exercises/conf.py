@@ -1,0 +1,3 @@
+extensions = ["sphinx_exercise", "booktables.sphinx.exercises"]
+exclude_patterns = ["_build"]
+numfig = True
