@@ -22,11 +22,18 @@ a copy of live ZeroMQ sockets, and one of them failed a rebuild ("Socket
 operation on non-socket"). So after a serial read the pages are written by
 the main process alone; after a parallel read, in parallel.
 
-A kernel that dies before it answers is started once more. Each process that
-launches a kernel picks its five TCP ports by binding and releasing them, so
-two processes launching at once can pick the same port and one kernel dies
-("Address already in use"), as it did in a build with fourteen processes.
-No cell has run by then, so starting again is safe.
+A page whose execution meets one of two passing failures of parallel work is
+executed once more; any other failure fails the build at once:
+
+* a kernel that dies before it answers. Each process that launches a kernel
+  picks its five TCP ports by binding and releasing them, so two processes
+  launching at once can pick the same port ("Address already in use"), as in
+  a build with fourteen processes;
+* jupyter-cache failing to reach its SQLite database, which all the processes
+  share ("Unexpected error accessing jupyter cache"), seen once in a build on
+  a loaded machine.
+
+Executing again is safe: nbclient clears each cell's outputs before running it.
 """
 from __future__ import annotations
 
@@ -68,31 +75,31 @@ def _write_serially_after_a_serial_read(app, env, docnames) -> None:
         app.parallel = 1
 
 
-KERNEL_DIED_AT_START = "Kernel died before replying to kernel_info"
+PASSING_FAILURES = ("Kernel died before replying to kernel_info", "Unexpected error accessing jupyter cache")
 
 
-def _execute_with_one_restart(execute):
-    def execute_notebook(*args, **kwargs):
+def _once_more_after_a_passing_failure(run):
+    def run_notebook(client):
         try:
-            return execute(*args, **kwargs)
+            return run(client)
         except RuntimeError as error:
-            if KERNEL_DIED_AT_START not in str(error):
+            if not any(message in str(error) for message in PASSING_FAILURES):
                 raise
-            return execute(*args, **kwargs)
+            return run(client)
 
-    execute_notebook.restarts = execute
-    return execute_notebook
+    run_notebook.runs_once_more = run
+    return run_notebook
 
 
-def _restart_kernels_that_die_at_start() -> None:
-    from myst_nb.core.execute import cache
+def _execute_once_more_after_a_passing_failure() -> None:
+    from myst_nb.core.execute.cache import NotebookClientCache
 
-    if not hasattr(cache.single_nb_execution, "restarts"):
-        cache.single_nb_execution = _execute_with_one_restart(cache.single_nb_execution)
+    if not hasattr(NotebookClientCache.start_client, "runs_once_more"):
+        NotebookClientCache.start_client = _once_more_after_a_passing_failure(NotebookClientCache.start_client)
 
 
 def setup(app) -> dict:
-    _restart_kernels_that_die_at_start()
+    _execute_once_more_after_a_passing_failure()
     app.connect("builder-inited", _declare_safe)
     app.connect("env-before-read-docs", _create_cache)
     app.connect("env-before-read-docs", _write_serially_after_a_serial_read)
