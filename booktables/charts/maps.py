@@ -185,8 +185,8 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
     keys = {"breakaway_1994": "Area Natural Earth shows as self-administered before 2020",
             "ceasefire_1994": "Line of contact before the war (Natural Earth's 1994 ceasefire line)",
             "nkao_1991": "Former NKAO boundary, c. 1991 (Natural Earth)"}
-    district_key = "The seven districts around the former NKAO (geoBoundaries)"
-    corridor_key = "Lachin corridor, 5 km wide, under the Russian contingent (schematic: not the road)"
+    district_key = "Seven districts around the former NKAO (geoBoundaries)"
+    corridor_key = "Lachin corridor, 5 km wide, Russian contingent (schematic, not the road)"
     colours = {keys["breakaway_1994"]: "#E69F00", keys["ceasefire_1994"]: "#000000",
                keys["nkao_1991"]: "#0072B2", district_key: "#6b6b6b", corridor_key: "#56B4E9"}
     lines = _lines("karabakh", keys, colours, {keys["nkao_1991"]: [4, 2]})
