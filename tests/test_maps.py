@@ -79,7 +79,7 @@ def test_the_war_map_spec_draws_the_districts_and_the_corridor_and_its_descripti
     for name in ("Aghdam", "Fuzuli", "Jabrayil", "Zangilan", "Gubadli", "Lachin", "Kalbajar"):
         assert f'"name": "{name} district"' in spec
         assert f"{name} district" in chart.description
-    assert "Lachin corridor, 5 km wide" in spec and '"type": "Polygon"' in spec
+    assert "Lachin corridor (schematic, not the road), 5 km wide" in spec and '"type": "Polygon"' in spec
     assert "handed over 25 Nov" in chart.description and "Lachin corridor" in chart.description
     assert "Russian contingent" in chart.description
 

@@ -185,8 +185,8 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
     keys = {"breakaway_1994": "Area Natural Earth shows as self-administered before 2020",
             "ceasefire_1994": "Line of contact before the war (Natural Earth's 1994 ceasefire line)",
             "nkao_1991": "Former NKAO boundary, c. 1991 (Natural Earth)"}
-    district_key = "Seven districts around the former NKAO (geoBoundaries)"
-    corridor_key = "Lachin corridor, 5 km wide, Russian contingent (schematic, not the road)"
+    district_key = "Seven districts (geoBoundaries) around the former NKAO"
+    corridor_key = "Lachin corridor (schematic, not the road), 5 km wide, Russian contingent"
     colours = {keys["breakaway_1994"]: "#E69F00", keys["ceasefire_1994"]: "#000000",
                keys["nkao_1991"]: "#0072B2", district_key: "#6b6b6b", corridor_key: "#56B4E9"}
     lines = _lines("karabakh", keys, colours, {keys["nkao_1991"]: [4, 2]})
@@ -223,7 +223,7 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
         for below in ("true", "false")]
     spots = map_layers.district_labels(status, DISTRICT_LABEL_AT)
     district_names = alt.Chart(spots).mark_text(
-        lineBreak="\n", fontSize={"expr": f"{NARROW} ? 9 : 11"}, fontStyle="italic", color="#333").encode(
+        lineBreak="\n", fontSize={"expr": f"{NARROW} ? 10 : 11"}, fontStyle="italic", color="#333").encode(
         longitude="lon:Q", latitude="lat:Q", text="label:N")
     ref = points(places, [corridor[0], corridor[-1]])
     ref_text = alt.Chart(ref).mark_text(align="right", dx=-7, dy=-7, fontSize=11, color="#444").encode(
