@@ -30,7 +30,7 @@ PROJECTION = alt.Projection(type="mercator")
 POINT_COLOURS = ["#D55E00", "#CC79A7", "#009E73"]  # taken, handed over, the monitoring centre
 CORRIDOR_WIDTH_KM = 5  # point 6 of the statement of 10 November 2020
 # Where a district's label goes when its centroid would sit on a town or a line.
-DISTRICT_LABEL_AT = {"kalbajar": (46.13, 40.2), "aghdam": (46.8, 40.17), "lachin": (46.4, 39.76),
+DISTRICT_LABEL_AT = {"kalbajar": (46.13, 40.2), "aghdam": (46.8, 40.17), "lachin": (46.35, 39.77),
                      "fuzuli": (47.37, 39.63), "jabrayil": (47.1, 39.27), "gubadli": (46.6, 39.25),
                      "zangilan": (46.86, 38.98)}
 
