@@ -2,9 +2,13 @@
 
 Run by hand, not by the build (the build never downloads or converts anything):
 
-    python scripts/make_geodata.py NE_DISPUTED_AREAS NE_DISPUTED_LINES [OUT]
+    python scripts/make_geodata.py NE_DISPUTED_AREAS NE_DISPUTED_LINES GB_AZE_ADM2 [OUT_DIR]
 
-Inputs, all Natural Earth (public domain):
+It writes two files, kept apart because their licences differ:
+``data/geo/south_caucasus.json`` (Natural Earth, public domain) and
+``data/geo/karabakh_districts.json`` (geoBoundaries, CC BY-SA 3.0).
+
+Inputs for south_caucasus.json, all Natural Earth (public domain):
 
 * ``node_modules/world-atlas/countries-10m.json``: Natural Earth 4.1.0 admin-0
   countries at 1:10m, as TopoJSON (npm package world-atlas, pinned in
@@ -16,6 +20,19 @@ Inputs, all Natural Earth (public domain):
 
 The two GeoJSON files are the 10m cultural layers of the natural-earth-geojson
 repository (Martyn Afford, CC0), converted from Natural Earth's shapefiles.
+
+Input for karabakh_districts.json: GB_AZE_ADM2, geoBoundaries' Azerbaijan ADM2
+layer (districts and cities, boundaryID AZE-ADM2-54616110; gbOpen release,
+Runfola et al. 2020), as GeoJSON. geoBoundaries' metadata for it names its
+source, the English Wikipedia's map of the administrative divisions of
+Azerbaijan, and its licence, Creative Commons Attribution-ShareAlike 3.0
+(https://github.com/wmgeolab/geoBoundaries, releaseData/gbOpen/AZE/ADM2/
+geoBoundaries-AZE-ADM2-metaData.json). The copy used is the one committed in
+the public repository halil-tosun/Azerbaijan-Dairy-Convergence, commit
+3967e1bb3d6fb36c9be63b62356676470f5c9daa, path
+data/raw/geoBoundaries-AZE-ADM2.geojson (git blob 0058676298...; its feature ids
+carry the boundaryID 54616110). Only the seven districts around the former
+oblast are kept, renamed to the book's spellings.
 
 What it does: decodes the TopoJSON arcs, simplifies each shared arc once
 (Douglas-Peucker), so neighbouring countries keep one common border, clips every
@@ -36,6 +53,13 @@ COUNTRIES = ["Armenia", "Azerbaijan", "Georgia", "Turkey", "Iran", "Russia"]
 FRAMES = {"region": (39.0, 37.6, 51.0, 43.9), "war": (43.3, 38.3, 48.6, 41.4), "karabakh": (45.4, 38.75, 47.6, 40.55)}
 TOLERANCE = {"region": 0.012, "war": 0.008, "karabakh": 0.004}
 LINES = {"Former USSR oblast in 1991": "nkao_1991", "Ceasefire Line 1994": "ceasefire_1994"}
+# geoBoundaries' names of the seven districts -> (the gazetteer id of the district's
+# main town, the book's English name).
+DISTRICTS = {"Agdam District": ("aghdam", "Aghdam"), "Fuzuli District": ("fuzuli", "Fuzuli"),
+             "Jabrayil District": ("jabrayil", "Jabrayil"), "Zangilan District": ("zangilan", "Zangilan"),
+             "Qubadli District": ("gubadli", "Gubadli"), "Lachin District": ("lachin", "Lachin"),
+             "Kalbajar District": ("kalbajar", "Kalbajar")}
+DISTRICT_TOLERANCE = 0.002
 
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -195,20 +219,51 @@ def disputed(areas_path: Path, lines_path: Path, frame_name: str) -> list[dict]:
     return out
 
 
+def districts(adm2_path: Path, frame_name: str = "karabakh") -> list[dict]:
+    """The seven districts around the former oblast, as geoBoundaries draws them."""
+    frame = FRAMES[frame_name]
+    out = []
+    for item in json.loads(adm2_path.read_text(encoding="utf-8"))["features"]:
+        name = item["properties"]["shapeName"]
+        if name not in DISTRICTS:
+            continue
+        town, label = DISTRICTS[name]
+        geometry = item["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        kept = [p for p in (polygon([simplify([tuple(xy[:2]) for xy in r], DISTRICT_TOLERANCE) for r in poly], frame)
+                            for poly in polygons) if p]
+        out.append(feature("district", f"{label} district", {"type": "MultiPolygon", "coordinates": kept},
+                           frame=frame_name, town=town, source_name=name))
+    missing = set(DISTRICTS) - {f["properties"]["source_name"] for f in out}
+    if missing:
+        raise SystemExit(f"{adm2_path}: no feature for {sorted(missing)}")
+    return sorted(out, key=lambda f: f["properties"]["name"])
+
+
+def write(target: Path, collection: dict) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(collection, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{target}: {len(collection['features'])} features, {target.stat().st_size / 1024:.1f} KB")
+
+
 def main(argv: list[str]) -> None:
-    areas, lines = Path(argv[0]), Path(argv[1])
-    target = Path(argv[2]) if len(argv) > 2 else ROOT / "data" / "geo" / "south_caucasus.json"
+    areas, lines, adm2 = Path(argv[0]), Path(argv[1]), Path(argv[2])
+    out_dir = Path(argv[3]) if len(argv) > 3 else ROOT / "data" / "geo"
     features = []
     for frame_name in FRAMES:
         features += countries(frame_name) + disputed(areas, lines, frame_name)
-    collection = {"type": "FeatureCollection",
-                  "note": "Natural Earth (public domain): admin-0 countries 4.1.0 via world-atlas 2.0.2; "
-                          "disputed areas and their boundary lines (1:10m). Made by scripts/make_geodata.py.",
-                  "frames": FRAMES,
-                  "features": features}
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(collection, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{target}: {len(features)} features, {target.stat().st_size / 1024:.0f} KB")
+    write(out_dir / "south_caucasus.json",
+          {"type": "FeatureCollection",
+           "note": "Natural Earth (public domain): admin-0 countries 4.1.0 via world-atlas 2.0.2; "
+                   "disputed areas and their boundary lines (1:10m). Made by scripts/make_geodata.py.",
+           "frames": FRAMES, "features": features})
+    write(out_dir / "karabakh_districts.json",
+          {"type": "FeatureCollection",
+           "note": "The seven districts around the former Nagorno-Karabakh Autonomous Oblast, from geoBoundaries' "
+                   "Azerbaijan ADM2 layer (boundaryID AZE-ADM2-54616110; source: English Wikipedia; licence: "
+                   "CC BY-SA 3.0, https://creativecommons.org/licenses/by-sa/3.0/). Simplified and clipped by "
+                   "scripts/make_geodata.py; this file is shared under the same licence.",
+           "licence": "CC-BY-SA-3.0", "frames": {"karabakh": FRAMES["karabakh"]}, "features": districts(adm2)})
 
 
 if __name__ == "__main__":

@@ -190,6 +190,23 @@ def test_every_map_draws(browser, site, path):
     page.close()
 
 
+def test_the_war_map_draws_the_seven_districts_and_the_corridor_band(browser, site):
+    page, record = open_offline(browser, f"{site}/chapters/war.html")
+    chart = page.locator("#fig-war-2020-map .book-chart[aria-label^='Map']")
+    page.wait_for_function("() => document.querySelector('#fig-war-2020-map svg.marks g.mark-text text')",
+                           timeout=15000)
+    # A two-line label is one <text> with a <tspan> a line.
+    words = " | ".join(chart.locator("svg.marks g.mark-text text tspan, svg.marks g.mark-text text")
+                       .all_text_contents())
+    for name in ("Aghdam", "Fuzuli", "Jabrayil", "Zangilan", "Gubadli", "Lachin", "Kalbajar"):
+        assert f"{name} district" in words, (name, words)
+    assert "handed over 25 Nov" in words and "town taken 17 Oct" in words
+    # Seven district outlines, the corridor band and Natural Earth's shapes are geoshapes.
+    assert chart.locator("svg.marks g.mark-shape path").count() >= 7 + 1 + 3
+    assert record["outside"] == [] and record["errors"] == [], record
+    page.close()
+
+
 def test_the_timeline_brush_filters_the_map(browser, site):
     page, record = open_offline(browser, f"{site}/chapters/war.html")
     dots = "g[class*='war_map_points'] path"

@@ -1,10 +1,11 @@
 """The maps' committed geodata, the gazetteer behind them, and the vendored
 DataTables the explorer page loads."""
 import json
+import math
 import re
 
 from booktables import chapter as bk
-from booktables.charts import render
+from booktables.charts import map_layers, render
 from booktables.charts.maps import GEO_FILE, geodata
 from conftest import ROOT
 
@@ -25,6 +26,64 @@ def test_the_geodata_is_small_and_holds_every_layer_in_every_frame():
             assert south - 1e-6 <= min(lats) and max(lats) <= north + 1e-6, feature["properties"]
 
 
+SEVEN = {"aghdam", "fuzuli", "jabrayil", "zangilan", "gubadli", "lachin", "kalbajar"}
+TAKEN = ["ev_2020_jabrayil", "ev_2020_hadrut", "ev_2020_fuzuli", "ev_2020_zangilan", "ev_2020_gubadli", "ev_2020_shusha"]
+HANDED = ["ev_2020_kalbajar_handover", "ev_2020_aghdam_handover", "ev_2020_lachin_handover"]
+
+
+def test_the_districts_file_holds_the_seven_districts_inside_the_war_frame_with_its_licence():
+    assert map_layers.DISTRICTS_FILE.stat().st_size < 20_000
+    data = map_layers.districts()
+    assert data["licence"] == "CC-BY-SA-3.0" and "geoBoundaries" in data["note"]
+    towns = {f["properties"]["town"] for f in data["features"]}
+    assert towns == SEVEN and {f["properties"]["layer"] for f in data["features"]} == {"district"}
+    places = bk.load("places").set_index("id")
+    west, south, east, north = geodata()["frames"]["karabakh"]
+    for feature in data["features"]:
+        town = feature["properties"]["town"]
+        assert feature["properties"]["name"] == f"{places.loc[town, 'name_en']} district"
+        rings = [poly[0] for poly in feature["geometry"]["coordinates"]]
+        lons = [x for ring in rings for x, _ in ring]
+        lats = [y for ring in rings for _, y in ring]
+        assert west <= min(lons) and max(lons) <= east and south <= min(lats) and max(lats) <= north
+        # The district's main town lies inside the district's bounding box.
+        assert min(lons) < places.loc[town, "lon"] < max(lons) and min(lats) < places.loc[town, "lat"] < max(lats)
+
+
+def test_each_district_is_labelled_with_what_the_events_record():
+    status = map_layers.district_status(bk.load("events"), TAKEN, HANDED)
+    labels = map_layers.district_labels(status).set_index("town")["label"]
+    assert labels["aghdam"] == "Aghdam district\nhanded over 20 Nov"
+    assert labels["kalbajar"] == "Kalbajar district\nhanded over 25 Nov"
+    assert labels["lachin"] == "Lachin district\nhanded over 1 Dec"
+    assert labels["fuzuli"] == "Fuzuli district\ntown taken 17 Oct"
+    assert set(labels.index) == SEVEN
+
+
+def test_the_corridor_band_is_five_km_wide_clockwise_and_ends_at_the_border():
+    square = [[(0.0, 0.0), (0.0, 1.0), (1.0, 1.0), (1.0, 0.0), (0.0, 0.0)]]
+    line = map_layers.cut_at_border([(-1.0, 0.5), (0.5, 0.5)], square)
+    assert line == [(-1.0, 0.5), (0.0, 0.5)]
+    ring = map_layers.band([(46.7, 39.8), (46.55, 39.64), (46.45, 39.58)], 5)["coordinates"][0]
+    assert ring[0] == ring[-1] and map_layers._area(ring) < 0
+    # The two sides at the first end are 5 km apart (to a few metres).
+    (x1, y1), (x2, y2) = ring[0], ring[-2]
+    km = ((x1 - x2) * 111.32 * math.cos(math.radians(39.673))) ** 2 + ((y1 - y2) * 110.57) ** 2
+    assert abs(km ** 0.5 - 5) < 0.05
+
+
+def test_the_war_map_spec_draws_the_districts_and_the_corridor_and_its_description_names_them():
+    chart = bk.charts.war_2020_map(bk.load("events"), bk.load("places"), TAKEN, HANDED,
+                                   ("stepanakert", "lachin", "goris"), ("ev_2021_jmc_opening", "aghdam"))
+    spec = json.dumps(chart.to_dict(), ensure_ascii=False)
+    for name in ("Aghdam", "Fuzuli", "Jabrayil", "Zangilan", "Gubadli", "Lachin", "Kalbajar"):
+        assert f'"name": "{name} district"' in spec
+        assert f"{name} district" in chart.description
+    assert "Lachin corridor (schematic, not the road), 5 km wide" in spec and '"type": "Polygon"' in spec
+    assert "handed over 25 Nov" in chart.description and "Lachin corridor" in chart.description
+    assert "Russian contingent" in chart.description
+
+
 def test_every_place_with_coordinates_names_their_source_and_every_event_place_exists():
     places = bk.load("places")
     located = places[places["lat"].notna()]
@@ -38,7 +97,7 @@ def test_the_maps_render_as_vector_images_with_a_data_table():
     events, places, sources = bk.load("events"), bk.load("places"), bk.load("sources")
     charts = [bk.charts.locator_map(places, ["baku", "yerevan"]),
               bk.charts.war_2020_map(events, places, ["ev_2020_shusha"], ["ev_2020_aghdam_handover"],
-                                     ("stepanakert", "lachin"), ("ev_2021_jmc_opening", "aghdam")),
+                                     ("stepanakert", "lachin", "goris"), ("ev_2021_jmc_opening", "aghdam")),
               bk.charts.war_moving_map(events, places, sources)]
     for chart in charts:
         out = render.mimebundle(chart.to_dict())

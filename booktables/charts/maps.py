@@ -21,12 +21,18 @@ from ..data import labels, paths
 from ..rows.common import iso, select
 from ..rows.places import located_events, points
 from ..rows.sources import short_source_label
+from . import map_layers
 from .theme import NARROW, OKABE_ITO, WAR_TYPE_COLOURS
 
 GEO_FILE = paths.DATA_DIR / "geo" / "south_caucasus.json"
 LAND, HOME = "#e0e0e0", "#f7f7f7"  # greys: the palette test allows Okabe & Ito and greys
 PROJECTION = alt.Projection(type="mercator")
 POINT_COLOURS = ["#D55E00", "#CC79A7", "#009E73"]  # taken, handed over, the monitoring centre
+CORRIDOR_WIDTH_KM = 5  # point 6 of the statement of 10 November 2020
+# Where a district's label goes when its centroid would sit on a town or a line.
+DISTRICT_LABEL_AT = {"kalbajar": (46.13, 40.2), "aghdam": (46.8, 40.17), "lachin": (46.35, 39.77),
+                     "fuzuli": (47.37, 39.63), "jabrayil": (47.1, 39.27), "gubadli": (46.6, 39.25),
+                     "zangilan": (46.86, 38.98)}
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +65,7 @@ COUNTRY_NAMES = {"Turkey": "Türkiye"}
 # Where a country's name is written, where its centroid would sit on a city's label.
 NAME_AT = {"region": {"Armenia": (45.05, 40.75), "Azerbaijan": (48.3, 40.85)},
            "war": {"Armenia": (45.05, 40.75), "Azerbaijan": (48.0, 40.9)},
-           "karabakh": {"Armenia": (45.65, 40.45), "Azerbaijan": (47.3, 40.45)}}
+           "karabakh": {"Armenia": (45.65, 40.45), "Azerbaijan": (47.3, 40.45), "Iran": (47.35, 38.85)}}
 
 
 def _countries(frame: str, home=("Armenia", "Azerbaijan", "Georgia")) -> alt.LayerChart:
@@ -140,26 +146,33 @@ def locator_map(places: pd.DataFrame, labelled: list[str], title: str | None = N
 
 
 def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], handed_over: list[str],
-                 corridor: tuple[str, str], centre: tuple[str, str] | None = None,
+                 corridor: tuple[str, ...], centre: tuple[str, str] | None = None,
                  title: str | None = None, description: str | None = None):
     """What changed in 2020, in the frame around Karabakh. Natural Earth's lines:
     the former NKAO, the 1994 ceasefire line (the line of contact before the war)
-    and the area it shows as self-administered. Points: the towns whose capture
-    Azerbaijan announced (``taken``: event ids, dated by the announcement), the
-    districts handed over under the statement (``handed_over``: event ids, by the
-    handover date), a schematic Lachin corridor between the two places ``corridor``
-    names, and the joint monitoring centre (``centre``: event id and place id)."""
+    and the area it shows as self-administered. geoBoundaries' seven districts
+    around the former oblast, each labelled with what the events record of it.
+    Points: the towns whose capture Azerbaijan announced (``taken``: event ids,
+    dated by the announcement), the districts handed over under the statement
+    (``handed_over``: event ids, by the handover date), a schematic band 5 km wide
+    for the Lachin corridor along the places ``corridor`` names (from Karabakh
+    to Armenia, cut at Armenia's border), and the joint monitoring centre
+    (``centre``: event id and place id)."""
     frame = frame_of("karabakh")
     located = located_events(events, places, frame=frame).drop_duplicates("id").set_index("id")
-    kinds = {"taken": "Taken, as Azerbaijan announced (date of the announcement)",
-             "handed": "Handed over under the statement (date of the handover)",
+    kinds = {"taken": "Town whose capture Azerbaijan announced (date of the announcement)",
+             "handed": "District town handed over under the statement (date of the handover)",
              "centre": "Turkish–Russian monitoring centre (Aghdam district)"}
+    status = map_layers.district_status(events, taken, handed_over)
+    seats = {f["properties"]["town"] for f in map_layers.districts()["features"]}
     rows = []
     for kind, ids in (("taken", taken), ("handed", handed_over)):
         for event_id in ids:
             ev = located.loc[event_id]
             day = pd.Timestamp(ev["when"]).strftime("%-d %b")
-            rows.append({**ev.to_dict(), "id": event_id, "what": kinds[kind], "label": f"{ev['place']} {day}"})
+            seat = bool(set(events.set_index("id").loc[event_id, "place_ids"] or []) & seats)
+            # A district's own label carries its date; other towns (Hadrut, Shusha) carry theirs.
+            rows.append({**ev.to_dict(), "id": event_id, "what": kinds[kind], "label": "" if seat else f"{ev['place']} {day}"})
     if centre:
         event_id, place_id = centre
         spot = points(places, [place_id]).iloc[0]
@@ -172,24 +185,30 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
     keys = {"breakaway_1994": "Area Natural Earth shows as self-administered before 2020",
             "ceasefire_1994": "Line of contact before the war (Natural Earth's 1994 ceasefire line)",
             "nkao_1991": "Former NKAO boundary, c. 1991 (Natural Earth)"}
-    corridor_key = "Lachin corridor (schematic: a straight line, not the road)"
+    district_key = "Seven districts (geoBoundaries) around the former NKAO"
+    corridor_key = "Lachin corridor (schematic, not the road), 5 km wide, Russian contingent"
     colours = {keys["breakaway_1994"]: "#E69F00", keys["ceasefire_1994"]: "#000000",
-               keys["nkao_1991"]: "#0072B2", corridor_key: "#56B4E9"}
+               keys["nkao_1991"]: "#0072B2", district_key: "#6b6b6b", corridor_key: "#56B4E9"}
     lines = _lines("karabakh", keys, colours, {keys["nkao_1991"]: [4, 2]})
-    ends = points(places, list(corridor))
+    shapes = [{**f, "properties": {**f["properties"], "key": district_key}} for f in map_layers.districts()["features"]]
+    stroke_scale = alt.Scale(domain=list(colours), range=list(colours.values()))
+    district_lines = alt.Chart(alt.Data(values=shapes)).mark_geoshape(
+        filled=False, strokeWidth=0.9).encode(alt.Stroke("properties.key:N", legend=None, scale=stroke_scale))
+    armenia = [ring for f in features("karabakh", "country") if f["properties"]["name"] == "Armenia"
+               for poly in f["geometry"]["coordinates"] for ring in poly]
+    road = [tuple(p) for p in points(places, list(corridor))[["lon", "lat"]].to_numpy().tolist()]
     path = {"type": "Feature", "properties": {"key": corridor_key},
-            "geometry": {"type": "LineString", "coordinates": ends[["lon", "lat"]].to_numpy().tolist()}}
-    corridor_line = alt.Chart(alt.Data(values=[path])).mark_geoshape(
-        filled=False, strokeWidth=4, strokeDash=[6, 3]).encode(
-        alt.Stroke("properties.key:N", legend=None,
-                   scale=alt.Scale(domain=list(colours), range=list(colours.values()))))
+            "geometry": map_layers.band(map_layers.cut_at_border(road, armenia), CORRIDOR_WIDTH_KM)}
+    corridor_band = alt.Chart(alt.Data(values=[path])).mark_geoshape(
+        filled=True, fillOpacity=0.85, stroke="#2a7fb0", strokeWidth=0.6).encode(
+        alt.Fill("properties.key:N", legend=None, scale=stroke_scale))
     legend_rows = pd.DataFrame({"key": list(colours) + list(kinds.values())})
     swatches = alt.Chart(legend_rows).mark_point(opacity=0).encode(
         color=alt.Color("key:N", title=None, sort=list(legend_rows["key"]),
                         scale=alt.Scale(domain=list(legend_rows["key"]),
                                         range=list(colours.values()) + POINT_COLOURS),
                         legend=alt.Legend(orient="bottom", columns=1, symbolType="square",
-                                          labelLimit={"expr": f"{NARROW} ? containerSize()[0] - 30 : 420"})))
+                                          labelLimit={"expr": f"{NARROW} ? containerSize()[0] - 30 : 460"})))
     shape_scale = alt.Scale(domain=list(kinds.values()), range=["circle", "diamond", "triangle-up"])
     colour_scale = alt.Scale(domain=list(kinds.values()), range=POINT_COLOURS)
     tip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date"),
@@ -202,18 +221,27 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
     names = [alt.Chart(marks).transform_filter(f"datum.label != '' && datum.below == {below}").mark_text(
         dy=9 if below else -7, **text).encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
         for below in ("true", "false")]
-    ref = points(places, list(corridor[:1]))
+    spots = map_layers.district_labels(status, DISTRICT_LABEL_AT)
+    district_names = alt.Chart(spots).mark_text(
+        lineBreak="\n", fontSize={"expr": f"{NARROW} ? 10 : 11"}, fontStyle="italic", color="#333").encode(
+        longitude="lon:Q", latitude="lat:Q", text="label:N")
+    ref = points(places, [corridor[0], corridor[-1]])
     ref_text = alt.Chart(ref).mark_text(align="right", dx=-7, dy=-7, fontSize=11, color="#444").encode(
         longitude="lon:Q", latitude="lat:Q", text="name_en:N")
     ref_mark = alt.layer(ref_text, alt.Chart(ref).mark_point(filled=True, size=30, color="#444").encode(
         longitude="lon:Q", latitude="lat:Q"))
+    named = ", ".join(f"{r.name} ({r.label.split(chr(10))[1]})" if "\n" in r.label else r.name
+                      for r in spots.itertuples())
     description = description or (
         f"Map of Karabakh in 2020. Natural Earth's lines show the former NKAO and the line of contact before "
-        f"the war. {len(taken)} towns whose capture Azerbaijan announced are dated by the announcement; "
-        f"{len(handed_over)} district towns are dated by their handover under the statement; a straight dashed "
-        "line stands for the Lachin corridor and a triangle for the Turkish–Russian monitoring centre.")
-    return (alt.layer(_countries("karabakh"), *lines, corridor_line, swatches, dots, *names, ref_mark,
-                      title=title or alt.Undefined, description=description)
+        f"the war. geoBoundaries' outlines show the seven districts around it, each labelled: {named}. "
+        f"{len(taken)} towns whose capture Azerbaijan announced are dated by the announcement; "
+        f"{len(handed_over)} district towns are dated by their handover under the statement. A schematic light "
+        f"blue band {CORRIDOR_WIDTH_KM:g} km wide, along straight segments between "
+        f"{' and '.join(ref['name_en'])} and cut at Armenia's border, stands for the Lachin corridor under the "
+        "Russian contingent; a triangle marks the Turkish–Russian monitoring centre.")
+    return (alt.layer(_countries("karabakh"), *lines, district_lines, corridor_band, swatches, dots, *names,
+                      district_names, ref_mark, title=title or alt.Undefined, description=description)
             .properties(width="container", height=470, projection=PROJECTION))
 
 
