@@ -8,6 +8,13 @@ checks that each still names something real.
 CHART_CLASS = "book-chart"
 # The shared chart library: charts/render.py makes it, sphinx/vega.py ships it.
 BUNDLE_NAME = "vega-bundle.js"
+# Where a drawn chart's Vega-Lite spec is: charts/render.py writes it in the
+# page as <script type="application/json" id="<chart id><CHART_SPEC_SUFFIX>">,
+# sphinx/vega.py moves it from a book page into a script beside the page,
+# which files it under window.<CHART_SPECS>[<chart id>], where the chart's
+# drawing code (charts/render.py) looks first.
+CHART_SPEC_SUFFIX = "-spec"
+CHART_SPECS = "bookChartSpecs"
 # Functions of the chapter API that read every table: sphinx/datadeps.py makes
 # a page that calls one depend on every data file.
 READS_ALL = ("load_all", "data_package_table")

@@ -15,13 +15,14 @@ import re
 import shutil
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import nbformat
 import pytest
 from docutils.core import publish_parts
 from pybtex.database import parse_file
 
-from booktables.contracts import BUNDLE_NAME, CHART_CLASS, CODING_FLAG
+from booktables.contracts import BUNDLE_NAME, CHART_CLASS, CHART_SPECS, CODING_FLAG
 from booktables.data import paths
 from booktables.sphinx import a11y, icons, notebooks, parallel, vega
 from booktables.sphinx.citation import book_meta
@@ -149,6 +150,21 @@ def test_vega_ships_the_bundle_and_only_chart_pages_load_it(patched_app):
         assert "thebe" not in markup.lower(), name
     assert CHART_CLASS in page(app, "sub/page.html") and BUNDLE_NAME in page(app, "sub/page.html")
     assert BUNDLE_NAME not in page(app, "index.html")
+
+
+@pytest.mark.sphinx("html", testroot="vega", srcdir="vega-specs")
+def test_vega_moves_a_pages_chart_specs_into_a_script_beside_it(patched_app):
+    app = patched_app
+    app.build()
+    markup = page(app, "sub/page.html")
+    assert 'type="application/json"' not in markup and 'drawChart("chart-1")' in markup
+    # Loaded in the head, before the chart's own script runs, with the file's checksum.
+    head = markup.split("</head>")[0]
+    assert re.search(r'<script src="\.\./_charts/sub/page\.js\?v=\w+"></script>', head)
+    script = (Path(app.outdir) / "_charts" / "sub" / "page.js").read_text(encoding="utf-8")
+    assert script == (f'(window.{CHART_SPECS} = window.{CHART_SPECS} || {{}})["chart-1"] = '
+                      '{"mark": "bar", "description": "A chart <\\/script> safe"};\n')
+    assert "_charts" not in page(app, "index.html")  # a page without a chart has no such script
 
 
 @pytest.mark.sphinx("latex", testroot="vega", srcdir="vega-latex")
@@ -537,7 +553,8 @@ def test_parallel_executes_a_page_once_more_only_after_a_passing_failure(failure
             raise RuntimeError(f"... {failure} ...")
         return "executed"
 
-    assert parallel._once_more_after_a_passing_failure(run)("page") == "executed" and calls == ["page", "page"]
+    page = SimpleNamespace(path="chapters/page.md")
+    assert parallel._once_more_after_a_passing_failure(run)(page) == "executed" and calls == [page, page]
 
     def failing(client):
         calls.append(client)
@@ -545,8 +562,8 @@ def test_parallel_executes_a_page_once_more_only_after_a_passing_failure(failure
 
     calls.clear()
     with pytest.raises(RuntimeError, match="a cell failed"):
-        parallel._once_more_after_a_passing_failure(failing)("page")
-    assert calls == ["page"]  # any other error fails the build at once
+        parallel._once_more_after_a_passing_failure(failing)(page)
+    assert calls == [page]  # any other error fails the build at once
 
 
 @pytest.mark.sphinx("html", testroot="cite")

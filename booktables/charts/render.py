@@ -26,7 +26,7 @@ from pathlib import Path
 import altair as alt
 import vl_convert as vlc
 
-from ..contracts import CHART_CLASS, RENDERER_VARIABLE
+from ..contracts import CHART_CLASS, CHART_SPEC_SUFFIX, CHART_SPECS, RENDERER_VARIABLE
 
 # "6.4.1" -> "6.4": the Vega-Lite version Altair writes, which the bundle must match.
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
@@ -222,11 +222,13 @@ def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
     bundle = ("<script>" + javascript_bundle().replace("</script", "<\\/script") + "</script>\n") if inline_bundle else ""
     html_out = bundle + (
         f'<div class="{CHART_CLASS}" id="{chart_id}"{extra} role="figure" aria-label="{label}"></div>\n'
-        f'<script type="application/json" id="{chart_id}-spec">{_script_safe_json(spec)}</script>\n'
+        f'<script type="application/json" id="{chart_id}{CHART_SPEC_SUFFIX}">{_script_safe_json(spec)}</script>\n'
         "<script>(function () {\n"
         f'  var id = "{chart_id}";\n'
         "  function draw() {\n"
-        '    var spec = JSON.parse(document.getElementById(id + "-spec").textContent);\n'
+        "    // In the book the page files its specs (sphinx/vega.py); elsewhere the spec is inline.\n"
+        f'    var spec = (window.{CHART_SPECS} || {{}})[id]\n'
+        f'      || JSON.parse(document.getElementById(id + "{CHART_SPEC_SUFFIX}").textContent);\n'
         '    vegaEmbed("#" + id, spec, {actions: false, renderer: "svg"}).then(function (result) {\n'
         "      (window.bookViews = window.bookViews || {})[id] = result.view;\n"
         "      // A brush's rectangles are controls, not data: hidden from screen readers (axe: svg-img-alt).\n"

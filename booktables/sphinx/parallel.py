@@ -85,6 +85,9 @@ def _once_more_after_a_passing_failure(run):
         except RuntimeError as error:
             if not any(message in str(error) for message in PASSING_FAILURES):
                 raise
+            from sphinx.util import logging
+
+            logging.getLogger(__name__).info(f"{client.path}: executing once more after: {error}")
             return run(client)
 
     run_notebook.runs_once_more = run

@@ -3,14 +3,23 @@
 Every chart page loads ``_static/vega-bundle.js`` (cached by the browser once)
 instead of a CDN, so the HTML book draws its charts with no network. Pages
 without a chart do not load it (300 KB gzipped).
+
+A page's chart specs (with their data and map shapes) go to a script beside
+it, ``_charts/<page>.js``, loaded in its head, rather than inline: the page
+itself stays light (no HTML page over 250 KB, `make bench`) and a returning
+reader's browser keeps the specs until they change (the address carries their
+checksum). The EPUB runs no scripts and has no such file.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from importlib.metadata import version
 from pathlib import Path
 
-from ..contracts import BUNDLE_NAME, CHART_CLASS
+from sphinx.builders.html._assets import _JavaScript
+
+from ..contracts import BUNDLE_NAME, CHART_CLASS, CHART_SPEC_SUFFIX, CHART_SPECS
 from .metadata import PARALLEL_SAFE
 
 RENDER_MODULE = Path(__file__).resolve().parents[1] / "charts" / "render.py"
@@ -65,6 +74,31 @@ def _page_scripts(app, pagename, templatename, context, doctree) -> None:
     for key in ("script_files", "css_files"):
         if context.get(key):
             context[key] = [asset for asset in context[key] if keep(asset)]
+    if has_chart and app.builder.name != "epub":
+        _specs_beside_the_page(app, pagename, context)
+
+
+SPECS_DIR = "_charts"
+INLINE_SPEC = re.compile(
+    rf'<script type="application/json" id="(?P<id>[\w-]+){re.escape(CHART_SPEC_SUFFIX)}">(?P<json>.*?)</script>\n?', re.S)
+
+
+def _specs_beside_the_page(app, pagename, context) -> None:
+    body = context.get("body", "")
+    specs = [(m["id"], m["json"]) for m in INLINE_SPEC.finditer(body)]
+    if not specs:
+        return
+    # JSON is JavaScript; the specs keep their escaping of "</".
+    script = "".join(f'(window.{CHART_SPECS} = window.{CHART_SPECS} || {{}})["{chart_id}"] = {spec};\n'
+                     for chart_id, spec in specs)
+    relative = f"{SPECS_DIR}/{pagename}.js"
+    target = Path(app.outdir) / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.is_file() or target.read_text(encoding="utf-8") != script:
+        target.write_text(script, encoding="utf-8")
+    context["body"] = INLINE_SPEC.sub("", body)
+    # Written before the page is rendered, so Sphinx gives its address the file's checksum.
+    context["script_files"] = [*context.get("script_files", []), _JavaScript(relative)]
 
 
 def setup(app) -> dict:
