@@ -334,10 +334,13 @@ def test_bibstyle_titles_keep_their_capitals(app):
 
 
 @pytest.mark.sphinx("html", testroot="bibstyle", srcdir="bibstyle-cache")
-def test_bibstyle_formats_an_entry_once_until_it_changes(make_app, app_params, monkeypatch):
+def test_bibstyle_formats_an_entry_once_until_it_changes(make_app, app_params, monkeypatch, tmp_path):
     from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 
+    from booktables.cache import CACHE_VARIABLE
     from booktables.sphinx import bibstyle
+
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path))  # this test's own machine cache
 
     formatted = []
     original = UnsrtStyle.format_entry
@@ -355,6 +358,9 @@ def test_bibstyle_formats_an_entry_once_until_it_changes(make_app, app_params, m
     first = build(fresh_memory=True)
     assert len(formatted) == 5
     assert build(fresh_memory=True) == first and len(formatted) == 5  # every entry from the cache file
+    # A clean build (no _build/) still finds every entry formatted in the machine's cache.
+    shutil.rmtree(Path(app_params.kwargs["srcdir"]) / "_build")
+    assert build(fresh_memory=True) == first and len(formatted) == 5
     bib = Path(app_params.kwargs["srcdir"]) / "refs.bib"
     bib.write_text(bib.read_text(encoding="utf-8").replace("year      = {2007}", "year      = {2008}"), encoding="utf-8")
     assert "Z\u00fcrcher, 2008" in text_of(build(fresh_memory=True))
@@ -659,3 +665,20 @@ def test_exercises_record_titles_not_pages(app):
     # The page's text stays in its doctree; the record keeps the node's class, attributes and title.
     assert b"A long page" not in recorded and b"six times seven" not in recorded
     assert registry["ex-one"]["node"].document is None and registry["ex-one"]["node"]["label"] == "ex-one"
+
+
+def test_bibstyle_keeps_the_most_recently_used_entries_in_the_machine_cache(monkeypatch, tmp_path):
+    import pickle
+
+    from booktables.cache import CACHE_VARIABLE
+    from booktables.sphinx import bibstyle
+
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path))
+    monkeypatch.setattr(bibstyle, "CACHE_ENTRIES", 2)
+    monkeypatch.setattr(bibstyle, "FORMAT_CACHE", {"old": 1, "used": 2, "new": 3})
+    monkeypatch.setattr(bibstyle, "PLAIN_CACHE", {})
+    bibstyle.FORMAT_CACHE["used"] = bibstyle.FORMAT_CACHE.pop("used")  # as format_entry does on a hit
+    bibstyle._save_cache(None, None)
+    stamp, saved = pickle.loads((tmp_path / bibstyle.CACHE_FILE).read_bytes())
+    assert stamp == bibstyle._cache_stamp() and saved["entries"] == {"new": 3, "used": 2}
+    assert [p.name for p in tmp_path.iterdir()] == [bibstyle.CACHE_FILE]  # no partial file left

@@ -26,6 +26,7 @@ from pathlib import Path
 import altair as alt
 import vl_convert as vlc
 
+from ..cache import CACHE_VARIABLE, user_cache_dir  # noqa: F401 (CACHE_VARIABLE: the tests set it)
 from ..contracts import CHART_CLASS, CHART_SPEC_SUFFIX, CHART_SPECS, RENDERER_VARIABLE
 
 # "6.4.1" -> "6.4": the Vega-Lite version Altair writes, which the bundle must match.
@@ -33,16 +34,11 @@ VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 STATIC_WIDTH = 640  # "container" width has no meaning without a page
 
 
-CACHE_VARIABLE = "BOOK_CACHE_DIR"
-
-
 def bundle_cache_file() -> Path:
     """Where the made bundle is kept for the next build or kernel on this machine
-    (like pip's cache): BOOK_CACHE_DIR, else ~/.cache/booktables. The name holds
-    what the bundle is made from, so a new vl-convert or Vega-Lite, or a change
-    to this module, makes a new one."""
-    home_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    base = os.environ.get(CACHE_VARIABLE) or home_cache / "booktables"
+    (booktables.cache). The name holds what the bundle is made from, so a new
+    vl-convert or Vega-Lite, or a change to this module, makes a new one."""
+    base = user_cache_dir()
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
     return Path(base) / f"vega-bundle-{version('vl-convert-python')}-vl{VL_VERSION}-{code}.js"
 

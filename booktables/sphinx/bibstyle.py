@@ -22,6 +22,7 @@ both are unambiguous.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import unicodedata
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from sphinxcontrib.bibtex.plugin import register_plugin as register_bibtex_plugi
 from sphinxcontrib.bibtex.style.referencing import PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
+from ..cache import user_cache_dir
 from .metadata import PARALLEL_SAFE
 
 PLAIN_CACHE: dict[str, str] = {}
@@ -54,9 +56,11 @@ def _plain(latex: str) -> str:
     every installed package's entry points on each call, which cost about 5 s a
     build for the few hundred names and titles sorted here; parsing the LaTeX
     still costs 3 ms a string."""
-    if latex not in PLAIN_CACHE:
-        PLAIN_CACHE[latex] = Text.from_latex(latex).render(PlainText())
-    return PLAIN_CACHE[latex]
+    plain = PLAIN_CACHE.pop(latex, None)
+    if plain is None:
+        plain = Text.from_latex(latex).render(PlainText())
+    PLAIN_CACHE[latex] = plain  # the most recently used last, as in FORMAT_CACHE
+    return plain
 
 
 SHORT_AUTHOR = "shortauthor"
@@ -99,12 +103,15 @@ class AuthorYearSorting(BaseSortingStyle):
         return (_sort_text(author_text(entry)), entry.fields.get("year", ""), _plain(entry.fields.get("title", "")))
 
 
-# Formatted entries, kept between builds (_build/.bibtex-format-cache): the
-# bibliography extension formats every entry on every build, a no-op included,
-# about 5 ms an entry. The key is the whole entry and its label, so an edited
-# entry is formatted again; the file is dropped when this module or pybtex changes.
+# Formatted entries, kept between builds in the machine's book cache
+# (booktables.cache), so a clean build has them too: the bibliography extension
+# formats every entry on every build, about 5 ms an entry. The key is the whole
+# entry and its label, so an edited entry is formatted again; the file is set
+# aside when this module or pybtex changes. It keeps the entries used most
+# recently, CACHE_ENTRIES of them, across all the books and tests on the machine.
 FORMAT_CACHE: dict[str, object] = {}
-CACHE_FILE = ".bibtex-format-cache"
+CACHE_FILE = "bibtex-format-cache.pickle"
+CACHE_ENTRIES = 5000
 
 
 def _entry_key(label: str, entry) -> str:
@@ -116,21 +123,34 @@ def _cache_stamp() -> str:
     return f"{version('pybtex')} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]}"
 
 
+def _cache_path() -> Path:
+    return user_cache_dir() / CACHE_FILE
+
+
 def _load_cache(app) -> None:
-    path = Path(app.outdir).parent / CACHE_FILE
     try:
-        stamp, entries = pickle.loads(path.read_bytes())
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError):
+        stamp, entries = pickle.loads(_cache_path().read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError, TypeError):
         return
     if stamp == _cache_stamp():
         FORMAT_CACHE.update(entries.get("entries", {}))
         PLAIN_CACHE.update(entries.get("plain", {}))
 
 
+def _recent(cache: dict) -> dict:
+    return dict(list(cache.items())[-CACHE_ENTRIES:])
+
+
 def _save_cache(app, exception) -> None:
-    if exception is None and FORMAT_CACHE:
-        path = Path(app.outdir).parent / CACHE_FILE
-        path.write_bytes(pickle.dumps((_cache_stamp(), {"entries": dict(FORMAT_CACHE), "plain": dict(PLAIN_CACHE)})))
+    if exception is not None or not FORMAT_CACHE:
+        return
+    path = _cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = pickle.dumps((_cache_stamp(), {"entries": _recent(FORMAT_CACHE), "plain": _recent(PLAIN_CACHE)}))
+    # Another build may read the file meanwhile: it sees the old file or the new, whole.
+    partial = path.with_name(f"{path.name}.{os.getpid()}")
+    partial.write_bytes(data)
+    os.replace(partial, path)
 
 
 class BookStyle(UnsrtStyle):
@@ -139,9 +159,10 @@ class BookStyle(UnsrtStyle):
 
     def format_entry(self, label, entry, bib_data=None):
         key = _entry_key(label, entry)
-        if key not in FORMAT_CACHE:
-            FORMAT_CACHE[key] = super().format_entry(label, entry, bib_data=bib_data)
-        return FORMAT_CACHE[key]
+        # Taken out and put back: the most recently used entries are last.
+        formatted = FORMAT_CACHE.pop(key, None) or super().format_entry(label, entry, bib_data=bib_data)
+        FORMAT_CACHE[key] = formatted
+        return formatted
 
     def format_title(self, e, which_field, as_sentence=True):
         # unsrt capitalises only the first letter ("The second karabakh war").
