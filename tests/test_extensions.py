@@ -549,6 +549,20 @@ def test_parallel_reads_in_parallel_but_writes_serially(app):
     assert app.parallel == 1 and not app.builder.parallel_ok
 
 
+def test_parallel_deals_the_pages_so_that_each_process_carries_about_the_same_work():
+    costs = {"a": 4.0, "b": 3.0, "c": 3.0, "d": 2.0, "e": 1.0, "f": 0.0, "g": 0.0}
+    order = parallel.balanced_order(sorted(costs), 3, costs.get)
+    assert sorted(order) == sorted(costs)
+    runs = [order[i:i + 2] for i in range(0, len(order), 2)]  # as Sphinx cuts 7 pages for 3 processes
+    assert [len(run) for run in runs] == [2, 2, 2, 1]
+    # Alphabetical runs would be a+b (7 s), c+d, e+f, g: one process with half the work.
+    assert max(sum(costs[n] for n in run) for run in runs) <= 5.0
+    assert runs[0][0] == "a"  # the heaviest run starts first
+    assert parallel.expected_seconds("No code here.") == 0.0
+    page = "```{code-cell} ipython3\nbk.charts.one()\nbk.charts.two()\n```"
+    assert parallel.expected_seconds(page) == pytest.approx(parallel.KERNEL_SECONDS + 2 * parallel.CHART_SECONDS)
+
+
 @pytest.mark.parametrize("failure", parallel.PASSING_FAILURES)
 def test_parallel_executes_a_page_once_more_only_after_a_passing_failure(failure):
     calls = []
