@@ -46,7 +46,9 @@ def build(book: Path, builder: str = "html", jobs: int | None = None) -> float:
     result = subprocess.run(command, cwd=book, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"build failed in {book}:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+        log = result.stdout + result.stderr
+        causes = [line for line in log.splitlines() if re.search(r"Error|Exception|once more", line)]
+        sys.exit(f"build failed in {book}:\n" + "\n".join(causes[-40:]) + f"\n--- last lines ---\n{log[-3000:]}")
     return elapsed
 
 

@@ -563,27 +563,44 @@ def test_parallel_deals_the_pages_so_that_each_process_carries_about_the_same_wo
     assert parallel.expected_seconds(page) == pytest.approx(parallel.KERNEL_SECONDS + 2 * parallel.CHART_SECONDS)
 
 
-@pytest.mark.parametrize("failure", parallel.PASSING_FAILURES)
-def test_parallel_executes_a_page_once_more_only_after_a_passing_failure(failure):
+@pytest.mark.parametrize("failure", [RuntimeError("Kernel died before replying to kernel_info"),
+                                     RuntimeError("Unexpected error accessing jupyter cache, it may need to be cleared."),
+                                     KeyError("Notebook file does not exist for cache record PK: 6")])
+def test_parallel_executes_a_page_once_more_after_a_failure_of_the_machinery(failure):
     calls = []
 
     def run(client):
         calls.append(client)
         if len(calls) == 1:
-            raise RuntimeError(f"... {failure} ...")
+            raise failure
         return "executed"
 
     page = SimpleNamespace(path="chapters/page.md")
     assert parallel._once_more_after_a_passing_failure(run)(page) == "executed" and calls == [page, page]
 
-    def failing(client):
+
+def test_parallel_fails_at_once_when_a_cell_fails_or_the_second_run_fails():
+    from myst_nb.core.execute.base import ExecutionError
+
+    calls = []
+    page = SimpleNamespace(path="chapters/page.md")
+
+    def cell_fails(client):
         calls.append(client)
-        raise RuntimeError("a cell failed")
+        raise ExecutionError("chapters/page.md")
+
+    with pytest.raises(ExecutionError):
+        parallel._once_more_after_a_passing_failure(cell_fails)(page)
+    assert calls == [page]  # a cell's error is not retried
+
+    def always_fails(client):
+        calls.append(client)
+        raise RuntimeError("Kernel died before replying to kernel_info")
 
     calls.clear()
-    with pytest.raises(RuntimeError, match="a cell failed"):
-        parallel._once_more_after_a_passing_failure(failing)(page)
-    assert calls == [page]  # any other error fails the build at once
+    with pytest.raises(RuntimeError):
+        parallel._once_more_after_a_passing_failure(always_fails)(page)
+    assert calls == [page, page]  # once more, and no more
 
 
 @pytest.mark.sphinx("html", testroot="cite")
