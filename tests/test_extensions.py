@@ -563,44 +563,52 @@ def test_parallel_deals_the_pages_so_that_each_process_carries_about_the_same_wo
     assert parallel.expected_seconds(page) == pytest.approx(parallel.KERNEL_SECONDS + 2 * parallel.CHART_SECONDS)
 
 
-@pytest.mark.parametrize("failure", [RuntimeError("Kernel died before replying to kernel_info"),
-                                     RuntimeError("Unexpected error accessing jupyter cache, it may need to be cleared."),
-                                     KeyError("Notebook file does not exist for cache record PK: 6")])
-def test_parallel_executes_a_page_once_more_after_a_failure_of_the_machinery(failure):
+@pytest.mark.parametrize("failure", parallel.PASSING_FAILURES)
+def test_parallel_executes_a_page_once_more_only_after_a_passing_failure(failure):
     calls = []
+    page = SimpleNamespace(path="chapters/page.md")
 
     def run(client):
         calls.append(client)
         if len(calls) == 1:
-            raise failure
+            raise RuntimeError(f"... {failure} ...")
         return "executed"
 
-    page = SimpleNamespace(path="chapters/page.md")
     assert parallel._once_more_after_a_passing_failure(run)(page) == "executed" and calls == [page, page]
 
-
-def test_parallel_fails_at_once_when_a_cell_fails_or_the_second_run_fails():
-    from myst_nb.core.execute.base import ExecutionError
-
-    calls = []
-    page = SimpleNamespace(path="chapters/page.md")
-
-    def cell_fails(client):
+    def failing(client):
         calls.append(client)
-        raise ExecutionError("chapters/page.md")
+        raise RuntimeError("a cell failed")
 
-    with pytest.raises(ExecutionError):
-        parallel._once_more_after_a_passing_failure(cell_fails)(page)
-    assert calls == [page]  # a cell's error is not retried
+    calls.clear()
+    with pytest.raises(RuntimeError, match="a cell failed"):
+        parallel._once_more_after_a_passing_failure(failing)(page)
+    assert calls == [page]  # any other error fails the build at once
 
-    def always_fails(client):
+    def always(client):
         calls.append(client)
-        raise RuntimeError("Kernel died before replying to kernel_info")
+        raise RuntimeError(failure)
 
     calls.clear()
     with pytest.raises(RuntimeError):
-        parallel._once_more_after_a_passing_failure(always_fails)(page)
+        parallel._once_more_after_a_passing_failure(always)(page)
     assert calls == [page, page]  # once more, and no more
+
+
+def test_parallel_leaves_trimming_the_cache_to_the_main_process(monkeypatch):
+    from jupyter_cache.cache.main import JupyterCacheBase
+
+    parallel._trim_the_cache_after_the_read_only()
+    truncate = JupyterCacheBase.truncate_caches
+    trimmed = []
+    monkeypatch.setattr(truncate, "trims", trimmed.append)
+    cache = SimpleNamespace()
+    monkeypatch.setattr(parallel, "MAIN_PROCESS", os.getpid() + 1)  # as in a reading process, forked
+    truncate(cache)
+    assert trimmed == []
+    monkeypatch.setattr(parallel, "MAIN_PROCESS", os.getpid())
+    truncate(cache)
+    assert trimmed == [cache]
 
 
 @pytest.mark.sphinx("html", testroot="cite")
@@ -658,6 +666,7 @@ def test_resolve_asks_pybtex_for_a_plugin_once_until_one_is_registered(app, monk
 
 @pytest.mark.sphinx("html", testroot="resolve", srcdir="resolve-numbering")
 def test_numbering_runs_again_only_when_a_page_was_read(make_app, app_params, monkeypatch):
+    from sphinx.environment import BuildEnvironment
     from sphinx.environment.collectors.toctree import TocTreeCollector
 
     numbered = []
@@ -670,8 +679,13 @@ def test_numbering_runs_again_only_when_a_page_was_read(make_app, app_params, mo
         app.build()
         return len(numbered), text_of(page(app, "index.html"))
 
+    unpickled = []
+    original_get = BuildEnvironment.get_doctree
+    monkeypatch.setattr(BuildEnvironment, "get_doctree", lambda env, name: unpickled.append(name) or original_get(env, name))
     count, text = build()
     assert count == 1 and "The first table is Table 1, the second Table 2" in text
+    # Numbering unpickled each page once, and the page's writer was handed that doctree.
+    assert unpickled.count("index") == 1
     assert build()[0] == 0  # nothing read: the numbers stand
     tables = Path(app_params.kwargs["srcdir"]) / "tables.rst"
     first, second = ".. _table-one:", ".. _table-two:"

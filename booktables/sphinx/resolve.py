@@ -56,11 +56,15 @@ class StandardDomainReadingDoctreesOnce(StandardDomain):
                 memo[docname] = type(env).get_doctree(env, docname)
             return memo[docname]
 
+        previous = env.__dict__.get("get_doctree")  # numbering may have set one for the writer
         env.get_doctree = doctree  # an instance attribute, for this call only
         try:
             return super()._resolve_numref_xref(env, *args, **kwargs)
         finally:
-            del env.get_doctree
+            if previous is None:
+                del env.get_doctree
+            else:
+                env.get_doctree = previous
 
 
 def _forget_doctrees(app, *args) -> None:
