@@ -207,6 +207,30 @@ def test_the_war_map_draws_the_seven_districts_and_the_corridor_band(browser, si
     page.close()
 
 
+VISIBLE_LABELS = """(selector) => [...document.querySelectorAll(selector + ' svg.marks g.mark-text text')]
+  .filter(t => t.textContent.trim() && Number(getComputedStyle(t).opacity) > 0)
+  .map(t => { const r = t.getBoundingClientRect();
+              return {text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_war_maps_labels_do_not_overlap(browser, site, width):
+    """On a phone the map writes short labels (a name and a day) where the long ones would collide."""
+    page, record = open_offline(browser, f"{site}/chapters/war.html", width=width)
+    page.wait_for_function("() => document.querySelector('#fig-war-2020-map svg.marks g.mark-text text')",
+                           timeout=15000)
+    labels = page.evaluate(VISIBLE_LABELS, "#fig-war-2020-map")
+    texts = " | ".join(label["text"] for label in labels)
+    assert "Fuzuli" in texts and "Shusha" in texts and "Hadrut" in texts, texts
+    assert ("Fuzuli district" in texts) == (width > 600), texts
+    clash = [(a["text"], b["text"]) for i, a in enumerate(labels) for b in labels[i + 1:]
+             if min(a["right"], b["right"]) - max(a["left"], b["left"]) > 1
+             and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 1]
+    assert clash == [], clash
+    assert record["errors"] == [], record
+    page.close()
+
+
 def test_the_timeline_brush_filters_the_map(browser, site):
     page, record = open_offline(browser, f"{site}/chapters/war.html")
     dots = "g[class*='war_map_points'] path"

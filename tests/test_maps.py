@@ -58,6 +58,9 @@ def test_each_district_is_labelled_with_what_the_events_record():
     assert labels["lachin"] == "Lachin district\nhanded over 1 Dec"
     assert labels["fuzuli"] == "Fuzuli district\ntown taken 17 Oct"
     assert set(labels.index) == SEVEN
+    # A phone's label: the name and the day, the mark at the town saying which event.
+    short = map_layers.district_labels(status).set_index("town")["short"]
+    assert short["fuzuli"] == "Fuzuli\n17 Oct" and short["lachin"] == "Lachin\n1 Dec"
 
 
 def test_the_corridor_band_is_five_km_wide_clockwise_and_ends_at_the_border():

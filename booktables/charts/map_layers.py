@@ -62,9 +62,12 @@ def district_labels(status: dict[str, tuple[str, str]], nudge: dict[str, tuple[f
         props = feature["properties"]
         lon, lat = (nudge or {}).get(props["town"]) or label_point(feature)
         kind, day = status.get(props["town"], ("", ""))
-        when = f"{words[kind]} {pd.Timestamp(day).strftime('%-d %b')}" if kind else ""
+        short_day = pd.Timestamp(day).strftime('%-d %b') if kind else ""
+        when = f"{words[kind]} {short_day}" if kind else ""
+        # On a phone the label is the district's name and the day; the mark at its town says which event.
+        short = props["name"].removesuffix(" district") + (f"\n{short_day}" if short_day else "")
         rows.append({"name": props["name"], "town": props["town"], "status": kind, "date": day,
-                     "label": props["name"] + (f"\n{when}" if when else ""), "lon": lon, "lat": lat})
+                     "label": props["name"] + (f"\n{when}" if when else ""), "short": short, "lon": lon, "lat": lat})
     return pd.DataFrame(rows)
 
 

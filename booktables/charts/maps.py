@@ -33,6 +33,23 @@ CORRIDOR_WIDTH_KM = 5  # point 6 of the statement of 10 November 2020
 DISTRICT_LABEL_AT = {"kalbajar": (46.13, 40.2), "aghdam": (46.8, 40.17), "lachin": (46.35, 39.77),
                      "fuzuli": (47.37, 39.63), "jabrayil": (47.1, 39.27), "gubadli": (46.6, 39.25),
                      "zangilan": (46.86, 38.98)}
+# On a phone the short labels (name and day) sit where the towns' labels leave room.
+DISTRICT_LABEL_AT_NARROW = {**DISTRICT_LABEL_AT, "fuzuli": (47.42, 39.6), "lachin": (46.3, 39.72),
+                            "aghdam": (46.85, 40.12)}
+# On a phone these towns' labels go to the left of their points, clear of the districts' names.
+NARROW_LABEL_LEFT = {"Hadrut"}
+# The legend's entries on a phone, where the full ones would be cut.
+SHORT_KEYS = {"breakaway_1994": "Self-administered before 2020 (Natural Earth)",
+              "ceasefire_1994": "Line of contact before the war (Natural Earth)",
+              "nkao_1991": "Former NKAO boundary, c. 1991 (Natural Earth)",
+              "districts": "Seven districts (geoBoundaries)", "corridor": "Lachin corridor, 5 km (schematic)",
+              "taken": "Town taken (day Azerbaijan announced it)", "handed": "District handed over (day)",
+              "centre": "Turkish–Russian monitoring centre"}
+
+
+def _shown(narrow: bool) -> dict:
+    """A mark property that shows a layer only on a phone (``narrow``) or only elsewhere."""
+    return {"expr": f"{NARROW} ? {int(narrow)} : {int(not narrow)}"}
 
 
 @lru_cache(maxsize=1)
@@ -172,14 +189,15 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
             day = pd.Timestamp(ev["when"]).strftime("%-d %b")
             seat = bool(set(events.set_index("id").loc[event_id, "place_ids"] or []) & seats)
             # A district's own label carries its date; other towns (Hadrut, Shusha) carry theirs.
-            rows.append({**ev.to_dict(), "id": event_id, "what": kinds[kind], "label": "" if seat else f"{ev['place']} {day}"})
+            rows.append({**ev.to_dict(), "id": event_id, "what": kinds[kind], "label": "" if seat else f"{ev['place']} {day}",
+                         "short": "" if seat else f"{ev['place'].split('/')[0]} {day}"})
     if centre:
         event_id, place_id = centre
         spot = points(places, [place_id]).iloc[0]
         ev = events.set_index("id").loc[event_id]
         rows.append({"id": event_id, "title": ev["title"], "date": iso(ev["date_start"]), "place": spot["name_en"],
                      "lat": spot["lat"] - 0.035, "lon": spot["lon"] + 0.02, "what": kinds["centre"],
-                     "sources": "; ".join(ev["source_ids"]), "label": "", "type": "",
+                     "sources": "; ".join(ev["source_ids"]), "label": "", "short": "", "type": "",
                      "href": f"../explorer.html#event-{event_id}"})
     marks = _nudged(pd.DataFrame(rows))
     keys = {"breakaway_1994": "Area Natural Earth shows as self-administered before 2020",
@@ -203,12 +221,13 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
         filled=True, fillOpacity=0.85, stroke="#2a7fb0", strokeWidth=0.6).encode(
         alt.Fill("properties.key:N", legend=None, scale=stroke_scale))
     legend_rows = pd.DataFrame({"key": list(colours) + list(kinds.values())})
+    short_legend = dict(zip(legend_rows["key"], [SHORT_KEYS[k] for k in (*keys, "districts", "corridor", *kinds)]))
     swatches = alt.Chart(legend_rows).mark_point(opacity=0).encode(
         color=alt.Color("key:N", title=None, sort=list(legend_rows["key"]),
                         scale=alt.Scale(domain=list(legend_rows["key"]),
                                         range=list(colours.values()) + POINT_COLOURS),
-                        legend=alt.Legend(orient="bottom", columns=1, symbolType="square",
-                                          labelLimit={"expr": f"{NARROW} ? containerSize()[0] - 30 : 460"})))
+                        legend=alt.Legend(orient="bottom", columns=1, symbolType="square", labelLimit=460,
+                                          labelExpr=f"{NARROW} ? {json.dumps(short_legend)}[datum.label] : datum.label")))
     shape_scale = alt.Scale(domain=list(kinds.values()), range=["circle", "diamond", "triangle-up"])
     colour_scale = alt.Scale(domain=list(kinds.values()), range=POINT_COLOURS)
     tip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date"),
@@ -217,14 +236,23 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
         longitude="lon:Q", latitude="lat:Q", href="href:N", tooltip=tip,
         shape=alt.Shape("what:N", scale=shape_scale, legend=None),
         color=alt.Color("what:N", scale=colour_scale, legend=None))
-    text = dict(align="left", dx=8, fontSize=11, fontWeight="bold", color="#222")
+    text = dict(align="left", dx=8, fontSize=11, fontWeight="bold", color="#222", opacity=_shown(False))
     names = [alt.Chart(marks).transform_filter(f"datum.label != '' && datum.below == {below}").mark_text(
         dy=9 if below else -7, **text).encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
         for below in ("true", "false")]
+    # On a phone: the short labels, below their towns, and the districts' names and days.
+    marks["left"] = marks["place"].isin(NARROW_LABEL_LEFT)
+    for left in (False, True):
+        names.append(alt.Chart(marks).transform_filter(f"datum.short != '' && datum.left == {str(left).lower()}")
+                     .mark_text(align="right" if left else "left", dx=-6 if left else 5, dy=0 if left else 10,
+                                fontSize=10, fontWeight="bold", color="#222", opacity=_shown(True))
+                     .encode(longitude="lon:Q", latitude="lat:Q", text="short:N"))
     spots = map_layers.district_labels(status, DISTRICT_LABEL_AT)
-    district_names = alt.Chart(spots).mark_text(
-        lineBreak="\n", fontSize={"expr": f"{NARROW} ? 10 : 11"}, fontStyle="italic", color="#333").encode(
-        longitude="lon:Q", latitude="lat:Q", text="label:N")
+    district_names = [
+        alt.Chart(where).mark_text(lineBreak="\n", fontSize=size, fontStyle="italic", color="#333",
+                                   opacity=_shown(narrow)).encode(longitude="lon:Q", latitude="lat:Q", text=f"{field}:N")
+        for where, field, size, narrow in ((spots, "label", 11, False),
+                                           (map_layers.district_labels(status, DISTRICT_LABEL_AT_NARROW), "short", 10, True))]
     ref = points(places, [corridor[0], corridor[-1]])
     ref_text = alt.Chart(ref).mark_text(align="right", dx=-7, dy=-7, fontSize=11, color="#444").encode(
         longitude="lon:Q", latitude="lat:Q", text="name_en:N")
@@ -241,7 +269,7 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
         f"{' and '.join(ref['name_en'])} and cut at Armenia's border, stands for the Lachin corridor under the "
         "Russian contingent; a triangle marks the Turkish–Russian monitoring centre.")
     return (alt.layer(_countries("karabakh"), *lines, district_lines, corridor_band, swatches, dots, *names,
-                      district_names, ref_mark, title=title or alt.Undefined, description=description)
+                      *district_names, ref_mark, title=title or alt.Undefined, description=description)
             .properties(width="container", height=470, projection=PROJECTION))
 
 
