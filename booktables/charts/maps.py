@@ -95,7 +95,8 @@ def _countries(frame: str, home=("Armenia", "Azerbaijan", "Georgia")) -> alt.Lay
     spots = [(f["properties"]["name"], NAME_AT[frame].get(f["properties"]["name"], _centre(f))) for f in shapes]
     names = pd.DataFrame([{"name": COUNTRY_NAMES.get(name, name), "lon": lon, "lat": lat} for name, (lon, lat) in spots
                           if west < lon < east and south < lat < north])
-    text = alt.Chart(names).mark_text(fontSize=12, fontStyle="italic", color="#6b6b6b").encode(
+    text = alt.Chart(names).mark_text(fontSize={"expr": f"{NARROW} ? 10 : 12"}, fontStyle="italic",
+                                      color="#6b6b6b").encode(
         longitude="lon:Q", latitude="lat:Q", text="name:N")
     return alt.layer(base, text)
 
@@ -149,15 +150,18 @@ def locator_map(places: pd.DataFrame, labelled: list[str], title: str | None = N
                         legend=alt.Legend(title=None, orient="bottom", labelLimit=300)),
         color=alt.Color("what:N", sort=kinds, scale=alt.Scale(domain=kinds, range=["#000000", OKABE_ITO[0]]),
                         legend=alt.Legend(title=None, orient="bottom", labelLimit=300)))
-    names = alt.Chart(where).transform_filter("datum.label").mark_text(
-        align="left", dx=6, dy=-5, fontSize=11, fontWeight="bold", color="#222").encode(
+    # On a phone the map is a third as wide: only the capitals are named (the others keep their tooltips).
+    where["narrow_label"] = where["label"] & (where["kind"] == "capital")
+    names = [alt.Chart(where).transform_filter(f"datum.{field}").mark_text(
+        align="left", dx=6, dy=-5, fontSize=size, fontWeight="bold", color="#222", opacity=_shown(narrow)).encode(
         longitude="lon:Q", latitude="lat:Q", text="name_en:N")
+        for field, size, narrow in (("label", 11, False), ("narrow_label", 10, True))]
     description = description or (
         "Map of the South Caucasus: Armenia, Azerbaijan with its Nakhchivan exclave, and Georgia, with the "
         "neighbouring parts of Türkiye, Iran and Russia. A dashed vermilion line marks the former Nagorno-Karabakh "
         f"Autonomous Oblast as Natural Earth draws it. {len(where)} places the book names are dots, capitals as "
         "squares; hover one for its names in other languages.")
-    return (alt.layer(_countries("region"), *lines, dots, names, title=title or alt.Undefined,
+    return (alt.layer(_countries("region"), *lines, dots, *names, title=title or alt.Undefined,
                       description=description)
             .properties(width="container", height=430, projection=PROJECTION))
 
