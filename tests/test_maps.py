@@ -132,3 +132,17 @@ def test_an_agreements_place_is_the_one_its_title_or_short_name_gives():
         text = agreements.loc[link.agreement_id, link.basis]
         word = re.split(r"[ ,(]", places.loc[link.place_id, "name_en"].replace("St ", "St_"))[0].replace("_", " ")
         assert word in text, (link.agreement_id, word, text)
+
+
+def test_a_static_map_leaves_out_the_labels_drawn_only_on_a_phone():
+    """The web spec carries both sets of labels; the PDF's and EPUB's image only the full ones."""
+    chart = bk.charts.war_2020_map(bk.load("events"), bk.load("places"), TAKEN, HANDED,
+                                   ("stepanakert", "lachin", "goris"), ("ev_2021_jmc_opening", "aghdam"))
+    spec = chart.to_dict()
+    texts = [layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "text"]
+    static = render._static_spec(spec)
+    assert any(render._phone_only(layer) for layer in texts)
+    assert not any(render._phone_only(layer) for layer in static["layer"])
+    assert len(static["layer"]) == len(spec["layer"]) - sum(render._phone_only(layer) for layer in texts)
+    svg = render.mimebundle(spec)["image/svg+xml"]
+    assert "Fuzuli district" in svg and ">Fuzuli<" not in svg

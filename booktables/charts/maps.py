@@ -22,7 +22,7 @@ from ..rows.common import iso, select
 from ..rows.places import located_events, points
 from ..rows.sources import short_source_label
 from . import map_layers
-from .theme import NARROW, OKABE_ITO, WAR_TYPE_COLOURS
+from .theme import NARROW, NOT_ON_PHONE, OKABE_ITO, PHONE_ONLY, WAR_TYPE_COLOURS
 
 GEO_FILE = paths.DATA_DIR / "geo" / "south_caucasus.json"
 LAND, HOME = "#e0e0e0", "#f7f7f7"  # greys: the palette test allows Okabe & Ito and greys
@@ -48,8 +48,8 @@ SHORT_KEYS = {"breakaway_1994": "Self-administered before 2020 (Natural Earth)",
 
 
 def _shown(narrow: bool) -> dict:
-    """A mark property that shows a layer only on a phone (``narrow``) or only elsewhere."""
-    return {"expr": f"{NARROW} ? {int(narrow)} : {int(not narrow)}"}
+    """A mark's opacity that shows its layer only on a phone (``narrow``) or only elsewhere."""
+    return dict(PHONE_ONLY if narrow else NOT_ON_PHONE)
 
 
 @lru_cache(maxsize=1)

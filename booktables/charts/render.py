@@ -28,6 +28,7 @@ import vl_convert as vlc
 
 from ..cache import CACHE_VARIABLE, user_cache_dir  # noqa: F401 (CACHE_VARIABLE: the tests set it)
 from ..contracts import CHART_CLASS, CHART_SPEC_SUFFIX, CHART_SPECS, RENDERER_VARIABLE
+from .theme import PHONE_ONLY
 
 # "6.4.1" -> "6.4": the Vega-Lite version Altair writes, which the bundle must match.
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
@@ -75,9 +76,12 @@ def _script_safe_json(spec: dict) -> str:
 
 
 def _static_spec(spec: dict) -> dict:
-    """The same chart with fixed widths, as needed for a static image, and no
-    links: an image in the PDF, the EPUB or a notebook cannot follow them."""
+    """The same chart with fixed widths, as needed for a static image, no
+    links (an image in the PDF, the EPUB or a notebook cannot follow them), and
+    none of the layers drawn only on a phone."""
     def fix(node):
+        if isinstance(node, dict) and isinstance(node.get("layer"), list):
+            node = {**node, "layer": [layer for layer in node["layer"] if not _phone_only(layer)]}
         if isinstance(node, dict):
             return {k: (STATIC_WIDTH if k == "width" and v == "container" else fix(v)) for k, v in node.items()
                     if not (k == "href" and isinstance(v, dict))}
@@ -85,6 +89,11 @@ def _static_spec(spec: dict) -> dict:
             return [fix(v) for v in node]
         return node
     return fix(spec)
+
+
+def _phone_only(layer) -> bool:
+    mark = layer.get("mark") if isinstance(layer, dict) else None
+    return isinstance(mark, dict) and mark.get("opacity") == PHONE_ONLY
 
 
 def _walk(node):

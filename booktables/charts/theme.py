@@ -30,6 +30,10 @@ NOTE_MIN_WIDTH = 300  # plot width (px) below which text beside the marks is dro
 # map scales down to the column instead. Static renderings (SVG, PDF) have no
 # container (width 0) and keep the full labels.
 NARROW = "(containerSize()[0] > 0 && containerSize()[0] < 560)"
+# A mark's opacity that shows a layer only on a phone, or only elsewhere. A static
+# rendering leaves the phone's layers out (render.py), so a PDF holds one copy of each label.
+PHONE_ONLY = {"expr": f"{NARROW} ? 1 : 0"}
+NOT_ON_PHONE = {"expr": f"{NARROW} ? 0 : 1"}
 
 
 @alt.theme.register("book", enable=False)
