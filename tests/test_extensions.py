@@ -24,7 +24,7 @@ from pybtex.database import parse_file
 
 from booktables.contracts import BUNDLE_NAME, CHART_CLASS, CHART_SPECS, CODING_FLAG
 from booktables.data import paths
-from booktables.sphinx import a11y, icons, notebooks, parallel, vega
+from booktables.sphinx import a11y, assets, icons, notebooks, parallel, vega
 from booktables.sphinx.citation import book_meta
 
 pytestmark = pytest.mark.extension
@@ -294,6 +294,30 @@ def test_datadeps_an_edited_table_rereads_exactly_the_pages_that_read_it(make_ap
     again.build()
     assert set(again.recorded_sources) == {"events", "everything"}
     assert FINGERPRINT.search(again.recorded_sources["events"]).group(1) != before
+
+
+# --- assets: the book's own static files ------------------------------------------------------------------------
+
+@pytest.mark.sphinx("html", testroot="assets")
+def test_an_edited_style_sheet_is_copied_and_every_page_written_again(tiny_bundle, make_app, app_params,
+                                                                      monkeypatch, tmp_path):
+    static = tmp_path / "static"
+    shutil.copytree(assets.STATIC, static)
+    monkeypatch.setattr(assets, "STATIC", static)
+    make_app(*app_params.args, **app_params.kwargs).build()
+    index = Path(make_app(*app_params.args, **app_params.kwargs).outdir) / "index.html"
+    first = index.stat().st_mtime_ns
+
+    unchanged = make_app(*app_params.args, **app_params.kwargs)
+    unchanged.build()
+    assert index.stat().st_mtime_ns == first  # nothing changed: no page written
+
+    sheet = static / "book.css"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "\n/* an edit */\n", encoding="utf-8")
+    edited = make_app(*app_params.args, **app_params.kwargs)
+    edited.build()
+    assert "/* an edit */" in (Path(edited.outdir) / "_static" / "book.css").read_text(encoding="utf-8")
+    assert index.stat().st_mtime_ns != first
 
 
 # --- bibstyle: author-year labels, sorted as cited ---------------------------------------------------------------

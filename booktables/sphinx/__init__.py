@@ -3,6 +3,7 @@
 Each part is a module with its own ``setup(app)``:
 
 * ``vega``: ships the pinned chart library once, as a static file, to the pages with charts
+* ``assets``: every page written again when one of the book's own static files changes
 * ``explorer``: DataTables and its script, on the explorer page only
 * ``icons``: the theme's few icons as a small style sheet, instead of Font Awesome's script
 * ``search``: Sphinx's search scripts only on the search page
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 from . import (
     a11y,
+    assets,
     bibstyle,
     cite,
     datadeps,
@@ -49,8 +51,8 @@ from . import (
 )
 from .metadata import PARALLEL_SAFE
 
-PARTS = (vega, explorer, icons, search, datadeps, cite, metatags, site, downloads, notebooks, bibstyle, a11y, parallel, resolve,
-         numbering, exercises, epub)
+PARTS = (vega, assets, explorer, icons, search, datadeps, cite, metatags, site, downloads, notebooks, bibstyle, a11y,
+         parallel, resolve, numbering, exercises, epub)
 
 
 def setup(app):

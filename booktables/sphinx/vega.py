@@ -20,6 +20,7 @@ from pathlib import Path
 from sphinx.builders.html._assets import _JavaScript
 
 from ..contracts import BUNDLE_NAME, CHART_CLASS, CHART_SPEC_SUFFIX, CHART_SPECS
+from . import assets
 from .metadata import PARALLEL_SAFE
 
 RENDER_MODULE = Path(__file__).resolve().parents[1] / "charts" / "render.py"
@@ -53,7 +54,7 @@ def _write_bundle(app) -> None:
     if not (target.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == ident):
         target.write_text(javascript_bundle(), encoding="utf-8")
         stamp.write_text(ident, encoding="utf-8")
-    app.config.html_static_path += [str(static_dir), str(Path(__file__).parent / "static")]
+    app.config.html_static_path += [str(static_dir), str(assets.static_dir())]
     app.add_js_file(BUNDLE_NAME)
     app.add_css_file("book.css")
 

@@ -1,0 +1,2 @@
+extensions = ["booktables.sphinx.vega", "booktables.sphinx.assets"]
+exclude_patterns = ["_build"]
