@@ -24,12 +24,14 @@ EVENT_FILTERS = ("year", "type", "theatre", "chapters")
 
 def _html_table(rows: pd.DataFrame, columns: dict[str, str], filters: tuple, table_id: str, caption: str) -> str:
     marked = ' data-filter="1"'
-    head = "".join(f'<th scope="col"{marked if key in filters else ""}>{html.escape(title)}</th>'
+    # Each cell names its column (class "col-<key>"), so that book.css can size the columns.
+    head = "".join(f'<th scope="col" class="col-{key}"{marked if key in filters else ""}>{html.escape(title)}</th>'
                    for key, title in columns.items())
     body = []
     for row in rows.to_dict("records"):
-        cells = [f'<th scope="row"><a class="explorer-anchor" href="#{row["anchor"]}">{html.escape(row["id"])}</a></th>']
-        cells += [f"<td>{html.escape(str(row[key]))}</td>" for key in list(columns)[1:]]
+        cells = [f'<th scope="row" class="col-id"><a class="explorer-anchor" href="#{row["anchor"]}">'
+                 f'{html.escape(row["id"])}</a></th>']
+        cells += [f'<td class="col-{key}">{html.escape(str(row[key]))}</td>' for key in list(columns)[1:]]
         body.append(f'<tr id="{html.escape(row["anchor"])}">' + "".join(cells) + "</tr>")
     return (f'<div class="explorer-wrap"><table id="{table_id}" class="table explorer-table">'
             f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
