@@ -65,19 +65,6 @@ def features(frame: str, *layers: str) -> list[dict]:
     return [f for f in geodata()["features"] if f["properties"]["frame"] == frame and f["properties"]["layer"] in layers]
 
 
-def _centre(feature: dict) -> tuple[float, float]:
-    """The centroid of a country's largest ring, for its label."""
-    rings = [poly[0] for poly in feature["geometry"]["coordinates"]]
-
-    def area(ring):
-        return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / 2
-    ring = max(rings, key=lambda r: abs(area(r)))
-    a = area(ring)
-    cx = sum((x1 + x2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / (6 * a)
-    cy = sum((y1 + y2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / (6 * a)
-    return cx, cy
-
-
 COUNTRY_NAMES = {"Turkey": "Türkiye"}
 # Where a country's name is written, where its centroid would sit on a city's label.
 NAME_AT = {"region": {"Armenia": (45.05, 40.75), "Azerbaijan": (48.3, 40.85)},
@@ -92,7 +79,7 @@ def _countries(frame: str, home=("Armenia", "Azerbaijan", "Georgia")) -> alt.Lay
     base = alt.Chart(alt.Data(values=shapes)).mark_geoshape(stroke="#9a9a9a", strokeWidth=0.7).encode(
         fill=alt.Fill("properties.fill:N", scale=None))
     west, south, east, north = frame_of(frame)
-    spots = [(f["properties"]["name"], NAME_AT[frame].get(f["properties"]["name"], _centre(f))) for f in shapes]
+    spots = [(f["properties"]["name"], NAME_AT[frame].get(f["properties"]["name"], map_layers.label_point(f))) for f in shapes]
     names = pd.DataFrame([{"name": COUNTRY_NAMES.get(name, name), "lon": lon, "lat": lat} for name, (lon, lat) in spots
                           if west < lon < east and south < lat < north])
     text = alt.Chart(names).mark_text(fontSize={"expr": f"{NARROW} ? 10 : 12"}, fontStyle="italic",
@@ -253,9 +240,10 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
                      .encode(longitude="lon:Q", latitude="lat:Q", text="short:N"))
     spots = map_layers.district_labels(status, DISTRICT_LABEL_AT)
     district_names = [
-        alt.Chart(where).mark_text(lineBreak="\n", fontSize=size, fontStyle="italic", color="#333",
-                                   opacity=_shown(narrow)).encode(longitude="lon:Q", latitude="lat:Q", text=f"{field}:N")
-        for where, field, size, narrow in ((spots, "label", 11, False),
+        alt.Chart(labels_at).mark_text(lineBreak="\n", fontSize=size, fontStyle="italic", color="#333",
+                                       opacity=_shown(narrow)).encode(longitude="lon:Q", latitude="lat:Q",
+                                                                      text=f"{field}:N")
+        for labels_at, field, size, narrow in ((spots, "label", 11, False),
                                            (map_layers.district_labels(status, DISTRICT_LABEL_AT_NARROW), "short", 10, True))]
     ref = points(places, [corridor[0], corridor[-1]])
     ref_text = alt.Chart(ref).mark_text(align="right", dx=-7, dy=-7, fontSize=11, color="#444").encode(
