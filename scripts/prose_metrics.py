@@ -8,7 +8,9 @@ What is measured, and the targets (issue 13):
   paragraphs (not quotes, tables, cards, code or the reference list): <= 3 %;
 * file-number names: a source named by its seed file's number ("seed 002",
   "(003)") anywhere a reader sees it: none;
-* long citations: in-text citations whose text runs over 12 words: none.
+* long citations: in-text citations in that prose whose bracket, however many
+  sources it names, runs over 12 words (a table's list of the sources behind
+  its rows aside): none.
 
 ``--list`` prints every long sentence, file-number name and long citation, with
 its page, so a writer can find them.
@@ -22,6 +24,8 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
+from booktables.myst.cite import SOURCES_NOTE_LABEL
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG_SENTENCE = 40
@@ -74,13 +78,18 @@ def measure(html_dir: Path) -> dict:
     for path in pages(html_dir):
         page = str(path.relative_to(html_dir))
         article = _article(path)
-        for link in article.select("a[href*='references.html#']"):
-            text = " ".join(link.get_text(" ").split())
-            if words(text) > LONG_CITATION:
-                long_citations.append((page, text))
         for match in FILE_NUMBER.finditer(" ".join(article.get_text(" ").split())):
             file_numbers.append((page, match.group(0)))
-        for paragraph in prose_paragraphs(article):
+        # A citation is the whole bracket a {cite:p} role writes, however many sources it names;
+        # a table's list of the sources behind its rows is not an in-text citation.
+        paragraphs = prose_paragraphs(article)  # drops quotes, tables, cards, code and the like
+        for group in article.select("span.bibtex-citation"):
+            text = " ".join(group.get_text(" ").split())
+            paragraph = group.find_parent(["p", "li", "dd"])
+            in_sources_note = paragraph is not None and paragraph.get_text(" ").strip().startswith(SOURCES_NOTE_LABEL)
+            if words(text) > LONG_CITATION and not in_sources_note:
+                long_citations.append((page, text))
+        for paragraph in paragraphs:
             for sentence in sentences(paragraph):
                 if words(sentence) < 3:
                     continue

@@ -11,6 +11,8 @@ import re
 import pandas as pd
 
 _SAFE_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_:-]*$")
+# The label of a table's list of sources (scripts/prose_metrics.py tells such lists from in-text citations).
+SOURCES_NOTE_LABEL = "Sources of the rows:"
 
 
 def citations(source_ids, sources: pd.DataFrame) -> str:
@@ -24,4 +26,4 @@ def sources_note(source_id_lists, sources: pd.DataFrame) -> str:
     """One line citing every source behind a table's rows, in order of first use."""
     ids = list(dict.fromkeys(i for ids in source_id_lists for i in (ids or [])))
     cite = citations(ids, sources)
-    return f"*Sources of the rows:* {cite}." if cite else ""
+    return f"*{SOURCES_NOTE_LABEL}* {cite}." if cite else ""
