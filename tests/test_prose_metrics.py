@@ -1,12 +1,8 @@
 """scripts/prose_metrics.py on tiny pages: what counts as a long in-text citation."""
 import importlib.util
 
-import pytest
-
 from booktables.myst.cite import SOURCES_NOTE_LABEL
 from conftest import ROOT
-
-pytestmark = pytest.mark.unit
 
 spec = importlib.util.spec_from_file_location("prose_metrics", ROOT / "scripts" / "prose_metrics.py")
 prose_metrics = importlib.util.module_from_spec(spec)
