@@ -154,6 +154,20 @@ def test_search_finds_a_term(browser, site):
 
 
 @pytest.mark.parametrize("width", [375, 1280])
+def test_one_way_to_search_on_each_screen(browser, site, width):
+    """The theme's header bar once repeated the sidebar's search field on wide screens."""
+    page, _ = open_offline(browser, f"{site}/intro.html", width=width)
+    visible = page.evaluate(
+        "[...document.querySelectorAll('.search-button__button')]"
+        ".filter(b => b.offsetParent !== null && b.getBoundingClientRect().width > 0).length")
+    assert visible == 1, visible
+    header = page.evaluate("(() => { const h = document.querySelector('#pst-header');"
+                           " return h ? h.getBoundingClientRect().height : 0; })()")
+    assert header == 0, header
+    page.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
 def test_side_by_side_cards_are_readable(browser, site, width):
     page, _ = open_offline(browser, f"{site}/chapters/background.html", width=width)
     cards = page.locator(".source-card")
