@@ -285,6 +285,22 @@ def test_typing_a_query_narrows_the_explorer(browser, site):
     page.close()
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_row_keeps_its_id_in_view_while_the_table_scrolls_sideways(browser, site, width):
+    page, _ = open_offline(browser, f"{site}/explorer.html", width=width)
+    page.wait_for_selector(".dt-container #explorer-events", timeout=15000)
+    wrap = page.locator(".explorer-wrap:has(#explorer-events)")
+    assert wrap.evaluate("w => w.scrollWidth > w.clientWidth")  # wider than the page at both widths
+    wrap.evaluate("w => { w.scrollLeft = 400; }")
+    first = page.locator("#explorer-events tbody tr").first
+    left = wrap.evaluate("w => w.getBoundingClientRect().left")
+    id_cell, title = (first.locator(sel).evaluate("c => c.getBoundingClientRect().left")
+                      for sel in (".col-id", ".col-title"))
+    assert abs(id_cell - left) <= 1, (id_cell, left)   # the id stayed where it was
+    assert title < left + 400                            # while the rest moved
+    page.close()
+
+
 @pytest.mark.parametrize("anchor", ["claim-cl_tsu_02", "event-ev_2020_shusha"])
 def test_an_anchor_opens_the_right_row(browser, site, anchor):
     page, _ = open_offline(browser, f"{site}/explorer.html#{anchor}")
