@@ -248,10 +248,15 @@ def test_a_maps_labels_do_not_overlap(browser, site, width, path, figure, named)
     page.close()
 
 
-def test_the_timeline_brush_filters_the_map(browser, site):
-    page, record = open_offline(browser, f"{site}/chapters/war.html")
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_timeline_brush_filters_the_map(browser, site, width):
+    page, record = open_offline(browser, f"{site}/chapters/war.html", width=width)
     dots = "g[class*='war_map_points'] path"
     page.wait_for_selector(dots, timeout=15000)
+    # On a phone too the timeline and its map fit the column, at full size, with nothing to scroll.
+    chart = page.locator(".book-chart:has(g[class*='war_map_points'])")
+    drawn, room = chart.evaluate("c => [c.querySelector('svg.marks').getAttribute('width'), c.clientWidth]")
+    assert int(drawn) <= room + 20 and chart.evaluate("c => c.scrollWidth <= c.clientWidth + 1"), (drawn, room)
     before = page.locator(dots).count()
     points = page.locator("g.war_timeline_marks path")
     points.first.scroll_into_view_if_needed()

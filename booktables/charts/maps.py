@@ -22,12 +22,13 @@ from ..rows.common import iso, select
 from ..rows.places import located_events, points
 from ..rows.sources import short_source_label
 from . import map_layers
-from .theme import NARROW, NOT_ON_PHONE, OKABE_ITO, PHONE_ONLY, WAR_TYPE_COLOURS
+from .theme import NARROW, NOT_ON_PHONE, OKABE_ITO, PHONE_ONLY, WAR_TYPE_COLOURS, legend
 
 GEO_FILE = paths.DATA_DIR / "geo" / "south_caucasus.json"
 LAND, HOME = "#e0e0e0", "#f7f7f7"  # greys: the palette test allows Okabe & Ito and greys
 PROJECTION = alt.Projection(type="mercator")
 POINT_COLOURS = ["#D55E00", "#CC79A7", "#009E73"]  # taken, handed over, the monitoring centre
+MOVING_MAP_GUTTER = 16  # px a view of the moving map leaves on a phone for its padding
 CORRIDOR_WIDTH_KM = 5  # point 6 of the statement of 10 November 2020
 # Where a district's label goes when its centroid would sit on a town or a line.
 DISTRICT_LABEL_AT = {"kalbajar": (46.13, 40.2), "aghdam": (46.8, 40.17), "lachin": (46.35, 39.77),
@@ -265,6 +266,15 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
             .properties(width="container", height=470, projection=PROJECTION))
 
 
+def _row_labels_inside_on_phone() -> alt.Axis:
+    """On a phone a row's label sits inside the plot, above its points, so that the
+    timeline and the map under it can both take the screen's width."""
+    def either(phone, wide):
+        return {"expr": f"{NARROW} ? {json.dumps(phone)} : {json.dumps(wide)}"}
+    return alt.Axis(labelAlign=either("left", "right"), labelBaseline=either("bottom", "middle"),
+                    labelPadding=either(-6, 2), labelOffset=either(-5, 0), tickSize=either(0, 5))
+
+
 def _datetime(day) -> alt.DateTime:
     day = pd.Timestamp(day)
     return alt.DateTime(year=day.year, month=day.month, date=day.day)
@@ -292,7 +302,7 @@ def war_moving_map(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataF
     codes = {label: code for code, label in labels.labels("event_types").items()}
     colour = alt.Color("type:N", title="Event type", sort=types,
                        scale=alt.Scale(domain=types, range=[WAR_TYPE_COLOURS.get(codes.get(t), "#999") for t in types]),
-                       legend=alt.Legend(orient="bottom", columns=3, labelLimit=200))
+                       legend=legend("Event type", columns=3, labelLimit=200))
     brush = alt.selection_interval(encodings=["x"], name="brush")
     tip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date"),
            alt.Tooltip("place:N", title="Place"), alt.Tooltip("type:N", title="Type"),
@@ -300,8 +310,8 @@ def war_moving_map(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataF
     x = alt.X("when:T", title="Date (2020)", axis=alt.Axis(format="%-d %b"),
               scale=alt.Scale(domain=[_datetime(start), _datetime(pd.Timestamp(end) + pd.Timedelta(days=1))]))
     timeline = alt.Chart(timeline_rows).mark_circle(size=70, opacity=0.9).encode(
-        x=x, y=alt.Y("type:N", title=None, sort=types), color=colour, tooltip=tip).add_params(brush).properties(
-        width=width, height=24 * len(types), name="war_timeline")
+        x=x, y=alt.Y("type:N", title=None, sort=types, axis=_row_labels_inside_on_phone()), color=colour,
+        tooltip=tip).add_params(brush).properties(width=width, height=24 * len(types), name="war_timeline")
     map_points = alt.Chart(located).mark_circle(size=110, opacity=0.85, stroke="white", strokeWidth=0.8).encode(
         longitude="lon:Q", latitude="lat:Q", color=colour, tooltip=tip, href="href:N").transform_calculate(
         # The brush holds dates; the timeline parses its dates, this layer must too.
@@ -312,5 +322,9 @@ def war_moving_map(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataF
         "keep only those days' events on the map; hover a point for the event and its sources.")
     geo = alt.layer(_countries("war"), *_lines("war", {"ceasefire_1994": "line"}, {"line": "#000000"}, {}),
                     map_points).properties(width=width, height=380, projection=PROJECTION)
-    return alt.vconcat(timeline, geo, title=title or alt.Undefined, description=description).resolve_scale(
-        color="shared")
+    # A concatenated view cannot take its container's width, so on a phone the page
+    # narrows each view to fit (render.py).
+    fit = {"gutters": [MOVING_MAP_GUTTER, MOVING_MAP_GUTTER], "keep_shape": [False, True], "min": 160}
+    # One column, each view flush left: the map does not wait behind the timeline's labels.
+    return alt.concat(timeline, geo, columns=1, align="none", title=title or alt.Undefined,
+                      description=description, usermeta={"book_fit": fit}).resolve_scale(color="shared")

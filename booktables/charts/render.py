@@ -213,6 +213,23 @@ class HtmlBlock:
         return "<a table of the chart's data>"
 
 
+# Concatenated views have fixed widths; a chart that carries usermeta.book_fit is narrowed
+# to its container (less each view's gutter, never under "min") before it is drawn;
+# a view marked in "keep_shape" (a map) keeps its proportions.
+FIT_VIEWS_JS = (
+    "    var fit = (spec.usermeta || {}).book_fit, room = document.getElementById(id).clientWidth;\n"
+    "    if (fit && room > 0) {\n"
+    "      spec = JSON.parse(JSON.stringify(spec));\n"
+    "      (spec.vconcat || spec.concat || []).forEach(function (view, i) {\n"
+    "        var want = room - (fit.gutters[i] || 0);\n"
+    "        if (typeof view.width !== \"number\" || want >= view.width) { return; }\n"
+    "        var width = Math.max(fit.min, want);\n"
+    "        if ((fit.keep_shape || [])[i]) { view.height = Math.round(view.height * width / view.width); }\n"
+    "        view.width = width;\n"
+    "      });\n"
+    "    }\n")
+
+
 def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
     spec = hoist_shared_encoding(prune_datasets(spec))
     description = spec.get("description") or spec.get("title") or "Chart"
@@ -222,7 +239,9 @@ def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
     chart_id = f"chart-{digest}"
     label = html.escape(str(description), quote=True)
     # A map as wide as its column scales down on a phone instead of scrolling (book.css).
-    extra = " data-map" if spec.get("projection") and spec.get("width") == "container" else ""
+    # So does a concatenated map that says how to narrow its views (usermeta "book_fit").
+    fits = bool((spec.get("usermeta") or {}).get("book_fit"))
+    extra = " data-map" if fits or (spec.get("projection") and spec.get("width") == "container") else ""
     # Outside the book (JupyterLab) no page script provides vegaEmbed: carry it.
     bundle = ("<script>" + javascript_bundle().replace("</script", "<\\/script") + "</script>\n") if inline_bundle else ""
     html_out = bundle + (
@@ -234,6 +253,7 @@ def mimebundle(spec: dict, inline_bundle: bool = False) -> dict:
         "    // In the book the page files its specs (sphinx/vega.py); elsewhere the spec is inline.\n"
         f'    var spec = (window.{CHART_SPECS} || {{}})[id]\n'
         f'      || JSON.parse(document.getElementById(id + "{CHART_SPEC_SUFFIX}").textContent);\n'
+        + (FIT_VIEWS_JS if fits else "") +
         '    vegaEmbed("#" + id, spec, {actions: false, renderer: "svg"}).then(function (result) {\n'
         "      (window.bookViews = window.bookViews || {})[id] = result.view;\n"
         "      // A brush's rectangles are controls, not data: hidden from screen readers (axe: svg-img-alt).\n"
