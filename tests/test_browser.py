@@ -48,7 +48,7 @@ def browser():
 def open_offline(browser, url, width=1280):
     """A page whose every request to a host other than 127.0.0.1 is blocked and recorded."""
     page = browser.new_page(viewport={"width": width, "height": 900})
-    record = {"outside": [], "errors": []}
+    record = {"outside": [], "errors": [], "chart_warnings": []}
 
     def guard(route):
         host = urlparse(route.request.url).hostname
@@ -61,6 +61,9 @@ def open_offline(browser, url, width=1280):
     page.route("**/*", guard)
     page.on("pageerror", lambda exc: record["errors"].append(str(exc)))
     page.on("console", lambda msg: msg.type == "error" and record["errors"].append(msg.text))
+    # Vega and Vega-Lite log a spec's inconsistencies as warnings ("WARN Conflicting scale ...").
+    page.on("console", lambda msg: msg.type == "warning" and msg.text.startswith("WARN")
+            and record["chart_warnings"].append(msg.text))
     page.goto(url, wait_until="load")
     return page, record
 
@@ -102,6 +105,7 @@ def test_pages_have_no_console_errors_and_stay_local(browser, site, path):
     page.wait_for_timeout(500)
     assert record["outside"] == [], record["outside"]
     assert record["errors"] == [], record["errors"]
+    assert record["chart_warnings"] == [], record["chart_warnings"]
     page.close()
 
 

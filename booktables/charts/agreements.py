@@ -12,7 +12,7 @@ import pandas as pd
 from ..data import labels
 from ..rows.agreements import ROLE_ORDER, arrangement_rows, duration_rows, status_codes, status_order, third_party_rows
 from ..rows.common import iso
-from .theme import NOTE_MIN_WIDTH, OKABE_ITO, STATUS_COLOURS, legend, short_labels
+from .theme import NOTE_MIN_WIDTH, OKABE_ITO, STATUS_COLOURS, legend, time_window, short_labels
 
 # The columns _tooltip() shows; every agreement chart keeps at least these.
 TOOLTIP_COLUMNS = ["label", "name", "date", "effective", "ended", "status", "end_label", "held_for",
@@ -67,9 +67,8 @@ def agreement_spans(agreements: pd.DataFrame, chapter: str | None = None, proces
     order = list(rows["label"])
     # Room on the right for the notes: the axis shows only the window itself.
     span_days = (last - first).days
-    domain = [iso(first), iso(last + pd.Timedelta(days=int(span_days * 0.6)))]
     ticks = [iso(d) for d in pd.date_range(first, last, freq="YS")]
-    x_scale = alt.Scale(domain=domain)
+    x_scale = time_window(first, last + pd.Timedelta(days=int(span_days * 0.6)))
     x = alt.X("start:T", title=f"Date ({first.year}–{last.year}); the axis stops at {last:%-d %B %Y}",
               scale=x_scale, axis=alt.Axis(values=ticks, format="%Y", grid=True))
     y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=230))
@@ -200,7 +199,7 @@ def arrangement_spans(agreements: pd.DataFrame, processes: tuple[str, ...] = ("s
         "each in order of the day they took effect: a line to the day each broke down, lapsed or was superseded, "
         "or a diamond for documents with no span. Hover for the terms and the outcome.")
     base = alt.Chart(frame)
-    x = alt.X("start:T", title=None, scale=alt.Scale(domain=["2016-10-01", until]),
+    x = alt.X("start:T", title=None, scale=time_window("2016-10-01", until),
               axis=alt.Axis(format="%Y", tickCount="year"))
     y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=240, labelExpr=short_labels(22)))
     color = alt.Color("theatre:N", title="Theatre", sort=theatres, legend=legend("Theatre", 2),

@@ -22,7 +22,7 @@ from ..rows.common import iso, select
 from ..rows.places import located_events, points
 from ..rows.sources import short_source_label
 from . import map_layers
-from .theme import NARROW, NOT_ON_PHONE, OKABE_ITO, PHONE_ONLY, WAR_TYPE_COLOURS, legend
+from .theme import NARROW, NOT_ON_PHONE, OKABE_ITO, PHONE_ONLY, WAR_TYPE_COLOURS, legend, time_window
 
 GEO_FILE = paths.DATA_DIR / "geo" / "south_caucasus.json"
 LAND, HOME = "#e0e0e0", "#f7f7f7"  # greys: the palette test allows Okabe & Ito and greys
@@ -214,20 +214,20 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
         alt.Fill("properties.key:N", legend=None, scale=stroke_scale))
     legend_rows = pd.DataFrame({"key": list(colours) + list(kinds.values())})
     short_legend = dict(zip(legend_rows["key"], [SHORT_KEYS[k] for k in (*keys, "districts", "corridor", *kinds)]))
-    swatches = alt.Chart(legend_rows).mark_point(opacity=0).encode(
-        color=alt.Color("key:N", title=None, sort=list(legend_rows["key"]),
-                        scale=alt.Scale(domain=list(legend_rows["key"]),
-                                        range=list(colours.values()) + POINT_COLOURS),
-                        legend=alt.Legend(orient="bottom", columns=1, symbolType="square", labelLimit=460,
-                                          labelExpr=f"{NARROW} ? {json.dumps(short_legend)}[datum.label] : datum.label")))
+    # One colour scale and one legend, which the points share with the swatches
+    # that name every layer (two would conflict, and Vega-Lite warns).
+    key_colour = dict(title=None, sort=list(legend_rows["key"]),
+                      scale=alt.Scale(domain=list(legend_rows["key"]), range=list(colours.values()) + POINT_COLOURS),
+                      legend=alt.Legend(orient="bottom", columns=1, symbolType="square", labelLimit=460,
+                                        labelExpr=f"{NARROW} ? {json.dumps(short_legend)}[datum.label] : datum.label"))
+    swatches = alt.Chart(legend_rows).mark_point(opacity=0).encode(color=alt.Color("key:N", **key_colour))
     shape_scale = alt.Scale(domain=list(kinds.values()), range=["circle", "diamond", "triangle-up"])
-    colour_scale = alt.Scale(domain=list(kinds.values()), range=POINT_COLOURS)
     tip = [alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date"),
            alt.Tooltip("place:N", title="Place"), alt.Tooltip("sources:N", title="Sources")]
     dots = alt.Chart(marks).mark_point(filled=True, size=110, stroke="white", strokeWidth=0.8).encode(
         longitude="lon:Q", latitude="lat:Q", href="href:N", tooltip=tip,
         shape=alt.Shape("what:N", scale=shape_scale, legend=None),
-        color=alt.Color("what:N", scale=colour_scale, legend=None))
+        color=alt.Color("what:N", **key_colour))
     text = dict(align="left", dx=8, fontSize=11, fontWeight="bold", color="#222", opacity=_shown(False))
     names = [alt.Chart(marks).transform_filter(f"datum.label != '' && datum.below == {below}").mark_text(
         dy=9 if below else -7, **text).encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
@@ -275,11 +275,6 @@ def _row_labels_inside_on_phone() -> alt.Axis:
                     labelPadding=either(-6, 2), labelOffset=either(-5, 0), tickSize=either(0, 5))
 
 
-def _datetime(day) -> alt.DateTime:
-    day = pd.Timestamp(day)
-    return alt.DateTime(year=day.year, month=day.month, date=day.day)
-
-
 def war_moving_map(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame | None = None,
                    start: str | None = None, end: str | None = None, width: int = 560,
                    title: str | None = None, description: str | None = None):
@@ -308,7 +303,7 @@ def war_moving_map(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataF
            alt.Tooltip("place:N", title="Place"), alt.Tooltip("type:N", title="Type"),
            alt.Tooltip("sources:N", title="Sources")]
     x = alt.X("when:T", title="Date (2020)", axis=alt.Axis(format="%-d %b"),
-              scale=alt.Scale(domain=[_datetime(start), _datetime(pd.Timestamp(end) + pd.Timedelta(days=1))]))
+              scale=time_window(start, pd.Timestamp(end) + pd.Timedelta(days=1)))
     timeline = alt.Chart(timeline_rows).mark_circle(size=70, opacity=0.9).encode(
         x=x, y=alt.Y("type:N", title=None, sort=types, axis=_row_labels_inside_on_phone()), color=colour,
         tooltip=tip).add_params(brush).properties(width=width, height=24 * len(types), name="war_timeline")

@@ -6,6 +6,7 @@ import json
 import textwrap
 
 import altair as alt
+import pandas as pd
 
 # Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#999999"]
@@ -57,6 +58,20 @@ def enable_theme() -> None:
 def short_labels(chars: int) -> str:
     """An axis labelExpr that truncates labels on a narrow screen."""
     return f"{NARROW} ? truncate(datum.label, {chars}) : datum.label"
+
+
+def days(*when) -> list[alt.DateTime]:
+    """Days as Vega-Lite date-times, for a mark placed at a fixed date."""
+    stamps = [pd.Timestamp(w) for w in when]
+    return [alt.DateTime(year=t.year, month=t.month, date=t.day) for t in stamps]
+
+
+def time_window(first, last, **scale) -> alt.Scale:
+    """A time scale from the day ``first`` to the day ``last``. It is set by its
+    two ends, not by a domain: with an explicit temporal domain, a mark with an
+    x2 channel makes Vega-Lite warn of a conflicting domain (vega-lite#5733)."""
+    start, end = days(first, last)
+    return alt.Scale(domainMin=start, domainMax=end, **scale)
 
 
 def legend(title: str | None = None, columns: int = 2, **kwargs) -> alt.Legend:

@@ -12,7 +12,7 @@ from ..data import labels
 from ..rows.agreements import agreement_rows
 from ..rows.common import iso
 from ..rows.events import coded_events, event_rows, theatre_cells, theatres_present, types_present
-from .theme import OKABE_ITO, legend
+from .theme import OKABE_ITO, days, legend, time_window
 
 
 def events_timeline(events: pd.DataFrame, chapter: str | None = None, title: str | None = None,
@@ -97,18 +97,16 @@ def cooperation_over_time(events: pd.DataFrame, chapter: str | None = None, star
         "each coded cooperative, mixed or confrontational (one band each) and placed in a lane for its theatre; "
         "the 2020 Karabakh war is shaded. Hover a point for the event, its date, the code and the sources.")
     margin = pd.Timedelta(days=75)
-    domain = [iso(flat["date_start"].min() - margin), iso(flat["date_start"].max() + margin)]
     base = alt.Chart(flat)
     first, last, period_label = labels.period(shaded)
-    period_start = alt.DateTime(year=first.year, month=first.month, date=first.day)
-    period_end = alt.DateTime(year=last.year, month=last.month, date=last.day)
+    period_start, period_end = days(first, last)
     one_row = base.transform_aggregate(events="count()")
     band = one_row.mark_rect(color="#999999", opacity=0.18, aria=False).encode(
         x=alt.datum(period_start), x2=alt.datum(period_end))
     band_label = one_row.mark_text(align="right", baseline="top", dx=-3, dy=2, fontSize=11, color="#555555").encode(
         x=alt.datum(period_start), y=alt.value(0), text=alt.value(period_label))
     points = base.mark_point(filled=True, size=95, opacity=0.9, stroke="white", strokeWidth=0.5).encode(
-        x=alt.X("date_start:T", title=None, scale=alt.Scale(domain=domain),
+        x=alt.X("date_start:T", title=None, scale=time_window(flat["date_start"].min() - margin, flat["date_start"].max() + margin),
                 axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True)),
         y=alt.Y("relation:N", title=None, sort=relations, scale=alt.Scale(domain=relations),
                 axis=alt.Axis(labelFontWeight="bold", labelPadding=6, tickBand="extent", grid=True,
