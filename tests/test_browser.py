@@ -171,6 +171,23 @@ def test_one_way_to_search_on_each_screen(browser, site, width):
     page.close()
 
 
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_no_page_is_wider_than_a_phone(browser, site, path):
+    """Wide tables and charts scroll inside their own boxes; the page itself never does."""
+    page, _ = open_offline(browser, f"{site}/{path}", width=375)
+    page.wait_for_timeout(300)
+    # Open every dropdown, so that what a reader can unfold is measured too.
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    wide = page.evaluate("""(() => { const root = document.documentElement;
+        if (root.scrollWidth <= root.clientWidth) return [];
+        return [...document.querySelectorAll('.bd-article p, .bd-article li, .bd-article dd')]
+          .filter(e => e.getBoundingClientRect().right > root.clientWidth + 1)
+          .slice(0, 3).map(e => e.textContent.slice(0, 80)); })()""")
+    width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width[0] <= width[1], (width, wide)
+    page.close()
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 def test_side_by_side_cards_are_readable(browser, site, width):
     page, _ = open_offline(browser, f"{site}/chapters/background.html", width=width)
