@@ -12,6 +12,7 @@ every chart: interactive on the web, vector images in the PDF.
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 
 import altair as alt
@@ -60,6 +61,17 @@ def geodata() -> dict:
 
 def frame_of(name: str) -> tuple:
     return tuple(geodata()["frames"][name])
+
+
+def _shaped_like(frame: str, max_height: int) -> dict:
+    """On the web a map's height follows its width, in the shape of its frame (as
+    Mercator draws it), so that it leaves no blank band on a phone and uses the
+    room on a wide screen (render.py; a static image keeps its fixed height)."""
+    west, south, east, north = frame_of(frame)
+    def y(lat):
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    aspect = (y(north) - y(south)) / math.radians(east - west)
+    return {"book_fit": {"aspect": round(aspect, 3), "max_height": max_height}}
 
 
 def features(frame: str, *layers: str) -> list[dict]:
@@ -151,7 +163,7 @@ def locator_map(places: pd.DataFrame, labelled: list[str], title: str | None = N
         "squares; hover one for its names in other languages.")
     return (alt.layer(_countries("region"), *lines, dots, *names, title=title or alt.Undefined,
                       description=description)
-            .properties(width="container", height=430, projection=PROJECTION))
+            .properties(width="container", height=430, projection=PROJECTION, usermeta=_shaped_like("region", 520)))
 
 
 def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], handed_over: list[str],
@@ -263,7 +275,7 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
         "Russian contingent; a triangle marks the Turkish–Russian monitoring centre.")
     return (alt.layer(_countries("karabakh"), *lines, district_lines, corridor_band, swatches, dots, *names,
                       *district_names, ref_mark, title=title or alt.Undefined, description=description)
-            .properties(width="container", height=470, projection=PROJECTION))
+            .properties(width="container", height=470, projection=PROJECTION, usermeta=_shaped_like("karabakh", 640)))
 
 
 def _row_labels_inside_on_phone() -> alt.Axis:

@@ -215,11 +215,13 @@ class HtmlBlock:
 
 # Concatenated views have fixed widths; a chart that carries usermeta.book_fit is narrowed
 # to its container (less each view's gutter, never under "min") before it is drawn;
-# a view marked in "keep_shape" (a map) keeps its proportions.
+# a view marked in "keep_shape" (a map) keeps its proportions. A single map that
+# gives its "aspect" takes the height its width calls for, up to "max_height".
 FIT_VIEWS_JS = (
     "    var fit = (spec.usermeta || {}).book_fit, room = document.getElementById(id).clientWidth;\n"
     "    if (fit && room > 0) {\n"
     "      spec = JSON.parse(JSON.stringify(spec));\n"
+    "      if (fit.aspect) { spec.height = Math.min(fit.max_height, Math.round((room - 10) * fit.aspect)); }\n"
     "      (spec.vconcat || spec.concat || []).forEach(function (view, i) {\n"
     "        var want = room - (fit.gutters[i] || 0);\n"
     "        if (typeof view.width !== \"number\" || want >= view.width) { return; }\n"
