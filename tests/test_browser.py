@@ -242,8 +242,9 @@ def test_the_war_map_draws_the_seven_districts_and_the_corridor_band(browser, si
     page.close()
 
 
+# A label's white halo (maps._halos) lies under the label itself: not a second label.
 VISIBLE_LABELS = """(selector) => [...document.querySelectorAll(selector + ' svg.marks g.mark-text text')]
-  .filter(t => t.textContent.trim() && Number(getComputedStyle(t).opacity) > 0)
+  .filter(t => t.textContent.trim() && Number(getComputedStyle(t).opacity) > 0 && !t.closest("g[class*='_halo_']"))
   .map(t => { const r = t.getBoundingClientRect();
               return {text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })"""
 

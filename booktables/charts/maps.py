@@ -63,6 +63,21 @@ def frame_of(name: str) -> tuple:
     return tuple(geodata()["frames"][name])
 
 
+def _halos(prefix: str, *texts: alt.Chart) -> list[alt.Chart]:
+    """A white outline under each label, drawn before the labels, so that a line
+    or a point under a label does not cross its letters (a cartographer's halo).
+    Hidden from screen readers, which read each label once."""
+    halos = []
+    for i, text in enumerate(texts):
+        mark = text.mark if isinstance(text.mark, str) else text.mark.to_dict()
+        mark = {"type": mark} if isinstance(mark, str) else mark
+        halo = text.copy(deep=True)
+        halo.mark = alt.MarkDef(**{**mark, "stroke": "white", "strokeWidth": 3, "strokeJoin": "round",
+                                   "strokeOpacity": 0.9, "aria": False})
+        halos.append(halo.properties(name=f"{prefix}_halo_{i}"))
+    return halos
+
+
 def _shaped_like(frame: str, max_height: int) -> dict:
     """On the web a map's height follows its width, in the shape of its frame (as
     Mercator draws it), so that it leaves no blank band on a phone and uses the
@@ -161,7 +176,7 @@ def locator_map(places: pd.DataFrame, labelled: list[str], title: str | None = N
         "neighbouring parts of Türkiye, Iran and Russia. A dashed vermilion line marks the former Nagorno-Karabakh "
         f"Autonomous Oblast as Natural Earth draws it. {len(where)} places the book names are dots, capitals as "
         "squares; hover one for its names in other languages.")
-    return (alt.layer(_countries("region"), *lines, dots, *names, title=title or alt.Undefined,
+    return (alt.layer(_countries("region"), *lines, dots, *_halos("locator", *names), *names, title=title or alt.Undefined,
                       description=description)
             .properties(width="container", height=430, projection=PROJECTION, usermeta=_shaped_like("region", 520)))
 
@@ -273,8 +288,9 @@ def war_2020_map(events: pd.DataFrame, places: pd.DataFrame, taken: list[str], h
         f"blue band {CORRIDOR_WIDTH_KM:g} km wide, along straight segments between "
         f"{' and '.join(ref['name_en'])} and cut at Armenia's border, stands for the Lachin corridor under the "
         "Russian contingent; a triangle marks the Turkish–Russian monitoring centre.")
-    return (alt.layer(_countries("karabakh"), *lines, district_lines, corridor_band, swatches, dots, *names,
-                      *district_names, ref_mark, title=title or alt.Undefined, description=description)
+    return (alt.layer(_countries("karabakh"), *lines, district_lines, corridor_band, swatches, dots,
+                      *_halos("war_map", *names, *district_names, ref_text), *names, *district_names, ref_mark,
+                      title=title or alt.Undefined, description=description)
             .properties(width="container", height=470, projection=PROJECTION, usermeta=_shaped_like("karabakh", 640)))
 
 
