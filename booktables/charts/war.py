@@ -8,7 +8,7 @@ import pandas as pd
 from ..data import labels
 from ..rows.common import iso
 from ..rows.war import DAY, DEADLINE, HAPPENED, deadline_frame, war_frame
-from .theme import OKABE_ITO, WAR_TYPE_COLOURS, time_window
+from .theme import OKABE_ITO, WAR_TYPE_COLOURS, legend, time_window
 
 
 def war_timeline(events: pd.DataFrame, agreements: pd.DataFrame, start: str | None = None,
@@ -103,12 +103,16 @@ def statement_deadlines(provisions: pd.DataFrame, events: pd.DataFrame, agreemen
         x=x, y=y, yOffset=nth,
         shape=alt.Shape("kind:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=["diamond", "circle"])),
         color=alt.Color("kind:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[OKABE_ITO[5], OKABE_ITO[0]]),
-                        legend=alt.Legend(labelLimit=260)),
+                        legend=legend(None, columns=2, labelLimit=260)),
         tooltip=tip)
-    style = dict(baseline="middle", fontSize=10.5, color="#333")
-    left = base.transform_filter("!datum.right").mark_text(align="left", dx=9, **style).encode(
+    # Each label goes on the side of its point with more room, and is cut short
+    # (with an ellipsis) where even that side is too narrow: on a phone the plot is
+    # under 400 px wide. The tooltip and the data table give every label whole.
+    at = "scale('x', datum.when)"
+    on_left = f"({at} > width - {at})"
+    labels = base.mark_text(baseline="middle", fontSize=10.5, color="#333",
+                            align={"expr": f"{on_left} ? 'right' : 'left'"}, dx={"expr": f"{on_left} ? -9 : 9"},
+                            limit={"expr": f"{on_left} ? {at} - 12 : width - {at} - 12"}).encode(
         x=x, y=y, yOffset=nth, text="what:N", tooltip=tip)
-    right = base.transform_filter("datum.right").mark_text(align="right", dx=-9, **style).encode(
-        x=x, y=y, yOffset=nth, text="what:N", tooltip=tip)
-    return (alt.layer(points, left, right, title=title or alt.Undefined, description=description)
+    return (alt.layer(points, labels, title=title or alt.Undefined, description=description)
             .properties(width="container", height=16 * int(frame.groupby("track").size().sum()) + 24 * len(order)))

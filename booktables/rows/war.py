@@ -87,5 +87,4 @@ def deadline_frame(provisions: pd.DataFrame, events: pd.DataFrame, agreement_id:
     frame["date"] = frame["when"].map(iso)
     frame = frame.sort_values(["track", "kind", "when"]).reset_index(drop=True)
     frame["nth"] = frame.groupby("track").cumcount().astype(str)
-    frame["right"] = frame["when"] > first + (last - first) * 0.62
-    return frame[["track", "when", "what", "date", "detail", "note", "sources", "kind", "nth", "right"]]
+    return frame[["track", "when", "what", "date", "detail", "note", "sources", "kind", "nth"]]
