@@ -43,7 +43,8 @@ def _theme() -> alt.theme.ThemeConfig:
         "config": {
             "range": {"category": OKABE_ITO},
             "font": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#e5e5e5"},
+            # Where axis labels would overlap or touch (years on a phone), some give way.
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#e5e5e5", "labelSeparation": 6},
             "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "columns": 3},
             "title": {"fontSize": 14, "anchor": "start"},
             "view": {"stroke": None},
