@@ -188,6 +188,22 @@ def test_no_page_is_wider_than_a_phone(browser, site, path):
     page.close()
 
 
+@pytest.mark.parametrize("path", ["chapters/ceasefires.html", "glossary.html", "explorer.html"])
+def test_a_wide_tables_caption_stays_on_a_phones_screen(browser, site, path):
+    page, _ = open_offline(browser, f"{site}/{path}", width=375)
+    page.wait_for_timeout(500)
+    boxes = page.evaluate("""[...document.querySelectorAll('table > caption')].map(c => {
+        const box = c.closest('.pst-scrollable-table-container, .explorer-wrap');
+        if (!box || box.scrollWidth <= box.clientWidth) return null;
+        box.scrollLeft = box.scrollWidth;  // scrolled to the table's far end
+        const r = c.getBoundingClientRect();
+        return [c.textContent.slice(0, 40), r.left, r.right, document.documentElement.clientWidth]; })
+        .filter(Boolean)""")
+    assert boxes, "no wide table with a caption on the page"
+    assert all(left >= 0 and right <= width + 1 for _, left, right, width in boxes), boxes
+    page.close()
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 def test_side_by_side_cards_are_readable(browser, site, width):
     page, _ = open_offline(browser, f"{site}/chapters/background.html", width=width)
