@@ -204,6 +204,18 @@ def test_a_wide_tables_caption_stays_on_a_phones_screen(browser, site, path):
     page.close()
 
 
+@pytest.mark.parametrize("path", ["chapters/war.html", "chapters/conclusion.html"])
+def test_the_links_to_the_next_and_previous_chapters_fit_a_phone(browser, site, path):
+    page, _ = open_offline(browser, f"{site}/{path}", width=375)
+    links = page.evaluate("""[...document.querySelectorAll('.prev-next-area a')].map(a => {
+        const box = a.getBoundingClientRect(), arrow = a.querySelector('i').getBoundingClientRect();
+        return [a.className, a.scrollWidth - a.clientWidth, arrow.left >= box.left - 1 && arrow.right <= box.right + 1,
+                box.right <= document.documentElement.clientWidth]; })""")
+    assert links and all(overflow <= 1 and arrow_inside and on_screen
+                         for _, overflow, arrow_inside, on_screen in links), links
+    page.close()
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 def test_side_by_side_cards_are_readable(browser, site, width):
     page, _ = open_offline(browser, f"{site}/chapters/background.html", width=width)
