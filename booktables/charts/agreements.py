@@ -12,7 +12,7 @@ import pandas as pd
 from ..data import labels
 from ..rows.agreements import ROLE_ORDER, arrangement_rows, duration_rows, status_codes, status_order, third_party_rows
 from ..rows.common import iso
-from .theme import NOTE_MIN_WIDTH, OKABE_ITO, STATUS_COLOURS, legend, time_window, short_labels
+from .theme import NOTE_MIN_WIDTH, OKABE_ITO, STATUS_COLOURS, legend, phone_wrapped, time_window
 
 # The columns _tooltip() shows; every agreement chart keeps at least these.
 TOOLTIP_COLUMNS = ["label", "name", "date", "effective", "ended", "status", "end_label", "held_for",
@@ -201,7 +201,7 @@ def arrangement_spans(agreements: pd.DataFrame, processes: tuple[str, ...] = ("s
     base = alt.Chart(frame)
     x = alt.X("start:T", title=None, scale=time_window("2016-10-01", until),
               axis=alt.Axis(format="%Y", tickCount="year"))
-    y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=240, labelExpr=short_labels(22)))
+    y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=240, labelExpr=phone_wrapped(order)))
     color = alt.Color("theatre:N", title="Theatre", sort=theatres, legend=legend("Theatre", 2),
                       scale=alt.Scale(domain=theatres, range=[OKABE_ITO[i] for i in (0, 1, 2, 5)][:len(theatres)]))
     tooltip = [alt.Tooltip("label:N", title="Agreement"), alt.Tooltip("signed:N", title="Signed"),

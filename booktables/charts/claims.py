@@ -12,7 +12,7 @@ import pandas as pd
 from ..data import labels
 from ..rows.claims import CAMP_KINDS, camps, expectations_frame, matrix_cells, scorecard_rows, voice_counts, voice_order
 from ..rows.common import iso
-from .theme import NARROW, OKABE_ITO, header_test, legend, short_labels, wrapped_label_expr
+from .theme import NARROW, OKABE_ITO, header_test, legend, phone_wrapped, short_labels, wrapped_label_expr
 
 
 def claims_matrix(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataFrame, topics: pd.DataFrame,
@@ -50,7 +50,7 @@ def claims_matrix(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.DataF
             # The scale's domain orders the rows; a sort list as well would repeat it.
             y=alt.Y("reading:N", title=None, scale=alt.Scale(domain=domain),
                     axis=alt.Axis(labelLimit=300, ticks=False, domain=False, grid=True, gridColor="#f0f0f0",
-                                  labelExpr=short_labels(24),
+                                  labelExpr=short_labels(30),
                                   labelFontWeight={"condition": {"test": headers, "value": "bold"}, "value": "normal"},
                                   labelColor={"condition": {"test": headers, "value": "#000000"}, "value": "#444444"})),
             size=alt.Size("n:Q", title="Claims", scale=alt.Scale(range=[70, 380], domainMin=1),
@@ -139,7 +139,7 @@ def expectations_and_aftermath(claims: pd.DataFrame, sources: pd.DataFrame, stan
         x=x,
         y=alt.Y("row:N", title=None, sort=y_domain, scale=alt.Scale(domain=y_domain),
                 axis=alt.Axis(labelLimit=300, ticks=False, domain=False, grid=True, gridColor="#f0f0f0",
-                              labelExpr=short_labels(22),
+                              labelExpr=short_labels(30),
                               labelFontWeight={"condition": {"test": headers, "value": "bold"}, "value": "normal"},
                               labelColor={"condition": {"test": headers, "value": "#000000"}, "value": "#444444"})),
         color=alt.Color("who:N", title="Source", sort=who_domain, scale=alt.Scale(domain=who_domain, range=palette),
@@ -173,7 +173,7 @@ def agreement_view(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd.Data
         alt.Chart(frame, title=title or alt.Undefined, description=description)
         .mark_bar(stroke="white", strokeWidth=1.5)
         .encode(
-            y=alt.Y("question:N", title=None, sort=order, axis=alt.Axis(labelLimit=240, labelExpr=short_labels(22))),
+            y=alt.Y("question:N", title=None, sort=order, axis=alt.Axis(labelLimit=240, labelExpr=phone_wrapped(order))),
             x=alt.X("count():Q", title="Sources", axis=alt.Axis(values=[0, 1, 2, 3, 4, 5], format="d")),
             color=alt.Color("kind:N", title=None, sort=kinds, legend=legend(None, 2),
                             scale=alt.Scale(domain=kinds, range=[OKABE_ITO[0], OKABE_ITO[1], "#dddddd"])),

@@ -91,6 +91,13 @@ def wrapped_label_expr(labels: list[str], width: int = 14) -> str:
     return expr
 
 
+def phone_wrapped(labels: list[str], width: int = 28) -> str:
+    """An axis labelExpr that, on a phone, breaks each known label into lines of
+    about ``width`` characters (for rows tall enough for two), where a cut label
+    would leave the reader guessing which row is which."""
+    return f"{NARROW} ? ({wrapped_label_expr(labels, width)}) : datum.label"
+
+
 def header_test(headers: list[str]) -> str:
     """A Vega test that is true for the axis labels that head a group of rows."""
     return f"indexof({json.dumps(headers)}, datum.value) >= 0"
