@@ -10,7 +10,6 @@ import pandas as pd
 
 from ..data import labels
 from ..rows.agreements import agreement_rows
-from ..rows.common import iso
 from ..rows.events import coded_events, event_rows, theatre_cells, theatres_present, types_present
 from .theme import OKABE_ITO, days, legend, time_window
 
@@ -105,8 +104,9 @@ def cooperation_over_time(events: pd.DataFrame, chapter: str | None = None, star
         x=alt.datum(period_start), x2=alt.datum(period_end))
     band_label = one_row.mark_text(align="right", baseline="top", dx=-3, dy=2, fontSize=11, color="#555555").encode(
         x=alt.datum(period_start), y=alt.value(0), text=alt.value(period_label))
+    window = time_window(flat["date_start"].min() - margin, flat["date_start"].max() + margin)
     points = base.mark_point(filled=True, size=95, opacity=0.9, stroke="white", strokeWidth=0.5).encode(
-        x=alt.X("date_start:T", title=None, scale=time_window(flat["date_start"].min() - margin, flat["date_start"].max() + margin),
+        x=alt.X("date_start:T", title=None, scale=window,
                 axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True)),
         y=alt.Y("relation:N", title=None, sort=relations, scale=alt.Scale(domain=relations),
                 axis=alt.Axis(labelFontWeight="bold", labelPadding=6, tickBand="extent", grid=True,
