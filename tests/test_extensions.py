@@ -494,6 +494,27 @@ def test_parallel_creates_the_cache_before_a_parallel_read(make_app, sphinx_test
     assert (Path(app.outdir).parent / ".jupyter_cache" / "global.db").exists() is created
 
 
+def test_parallel_kernels_talk_over_their_own_ipc_sockets():
+    """Two kernels never share an address: each is on Unix sockets named after itself."""
+    from nbclient import NotebookClient
+
+    parallel._kernels_on_their_own_sockets()
+    parallel._kernels_on_their_own_sockets()  # idempotent: wrapped once
+    assert not hasattr(NotebookClient.create_kernel_manager.on_tcp, "on_tcp")
+    addresses = []
+    for _ in range(2):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
+        client = NotebookClient(nb, kernel_name="python3", timeout=60)
+        manager = client.create_kernel_manager()
+        assert manager.transport == "ipc"
+        addresses.append(manager.ip)
+        client.km = manager
+        client.execute()
+        assert nb.cells[0].outputs[0]["text"] == "42\n"
+        assert not list(Path(manager.ip).parent.glob(Path(manager.ip).name + "-*"))  # sockets removed at shutdown
+    assert addresses[0] != addresses[1]
+
+
 # --- notebooks: the executed notebook offered as a portable .ipynb -----------------------------------------------
 
 CHART_NOTEBOOK = ROOTS / "test-notebooks" / "chart.ipynb"

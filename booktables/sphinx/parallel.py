@@ -33,7 +33,13 @@ of its cells ran; any other failure fails the build at once:
 * jupyter-cache failing to reach its SQLite database, which all the processes
   share ("Unexpected error accessing jupyter cache"), seen once.
 
-One race is removed at its source. After caching each notebook, jupyter-cache
+Two races are removed at their source. The first is that of the ports: a
+kernel whose port another kernel had taken did not always die; its messages
+crossed with the other's, and the ZeroMQ errors ("DELIM not in msg_list")
+reached five cells of a page as output, and the cache kept them. So every
+kernel the build starts talks over Unix sockets named after itself (ZeroMQ's
+IPC transport, which Jupyter supports), not over TCP ports that processes
+pick blindly. The second: after caching each notebook, jupyter-cache
 trims the cache to its size limit: it lists the records to keep, then, in a
 second query, those to delete. A record another process adds between the two
 is deleted, or, its file not yet written, fails that process ("Notebook file
@@ -51,6 +57,8 @@ and load, and about 0.3 s more per chart it draws; a page with no code, nothing)
 from __future__ import annotations
 
 import os
+import tempfile
+import uuid
 from pathlib import Path
 
 from .metadata import PARALLEL_SAFE
@@ -150,6 +158,26 @@ def _once_more_after_a_passing_failure(run):
     return run_notebook
 
 
+def _kernels_on_their_own_sockets() -> None:
+    """Start every kernel on IPC sockets under a name no other kernel has."""
+    from nbclient import NotebookClient
+
+    if hasattr(NotebookClient.create_kernel_manager, "on_tcp"):
+        return
+    on_tcp = NotebookClient.create_kernel_manager
+
+    def create_kernel_manager(self):
+        manager = on_tcp(self)
+        # Both before the manager's first look at its address: its default
+        # IPC name ("kernel-ipc" in the working directory) is shared.
+        manager.transport = "ipc"
+        manager.ip = os.path.join(tempfile.gettempdir(), f"book-kernel-{uuid.uuid4().hex}")
+        return manager
+
+    create_kernel_manager.on_tcp = on_tcp
+    NotebookClient.create_kernel_manager = create_kernel_manager
+
+
 def _trim_the_cache_after_the_read_only() -> None:
     from jupyter_cache.cache.main import JupyterCacheBase
 
@@ -186,6 +214,7 @@ def _execute_once_more_after_a_passing_failure() -> None:
 
 def setup(app) -> dict:
     _execute_once_more_after_a_passing_failure()
+    _kernels_on_their_own_sockets()
     _trim_the_cache_after_the_read_only()
     app.connect("builder-inited", _declare_safe)
     app.connect("env-before-read-docs", _create_cache)
