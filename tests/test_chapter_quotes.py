@@ -32,3 +32,33 @@ def test_quotations_in_prose_are_verbatim(page: Path):
     quotes = [q for q in QUOTED.findall(prose(page.read_text(encoding="utf-8"))) if len(q.split()) >= 4]
     wrong = [q for q in quotes if not is_verbatim(q, variants)]
     assert not wrong, f"{page.name}: not verbatim in any seed: {wrong}"
+
+
+# Where in its seed a quotation stands: "(paragraph 3)", "(abstract, sentence 2)",
+# "(section 'Russia as Mediator', paragraph 2)", "(opening section, paragraph 5)".
+LOCATOR = re.compile(r"\b(paragraphs?|sentence|section|abstract|conclusion|introduction|photo caption)\b", re.I)
+
+
+def unlocated(text: str) -> list[str]:
+    """Quotations of four words or more with no locator before their sentence ends."""
+    missing = []
+    for match in QUOTED.finditer(text):
+        if len(match.group(1).split()) < 4:
+            continue
+        rest = re.split(r"(?<=[.!?])\s", text[match.end():match.end() + 200], maxsplit=1)[0]
+        if not LOCATOR.search(rest):
+            missing.append(" ".join(match.group(1).split()))
+    return missing
+
+
+def test_a_quotation_without_a_locator_is_found():
+    assert unlocated('Kuzio calls it "unlikely to hold for long" (paragraph 16).') == []
+    assert unlocated('Daily Sabah ("the liberation of Nagorno-Karabakh", opening section, paragraph 1) uses it.') == []
+    assert unlocated('Kuzio calls it "unlikely to hold for long". He gives four reasons (paragraph 9).') == [
+        "unlikely to hold for long"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_quotations_in_prose_give_their_locator(page: Path):
+    missing = unlocated(prose(page.read_text(encoding="utf-8")))
+    assert not missing, f"{page.name}: give where in the source each stands, e.g. (paragraph 3): {missing}"
