@@ -146,3 +146,15 @@ def test_a_static_map_leaves_out_the_labels_drawn_only_on_a_phone():
     assert len(static["layer"]) == len(spec["layer"]) - sum(render._phone_only(layer) for layer in texts)
     svg = render.mimebundle(spec)["image/svg+xml"]
     assert "Fuzuli district" in svg and ">Fuzuli<" not in svg
+
+
+def test_the_pdf_appendix_of_events_gives_what_its_caption_promises():
+    """The PDF form of the explorer: each event's anchor, parties, places, chapters and sources."""
+    events, places, sources = bk.load("events"), bk.load("places"), bk.load("sources")
+    markdown = bk.tables.events_explorer(events, places, sources, caption="Every event").data
+    pdf = markdown.split("{only} latex", 1)[1]
+    entry = next(line for line in pdf.split("\n\n") if "ev_2020_wartime_displacement" in line.split(" · ")[0]
+                 or "wartime-displacement" in line.split(" · ")[0])
+    entry = entry.replace("\\", "")  # MyST escapes
+    assert "Parties: Armenia; Azerbaijan; Nagorno-Karabakh Armenian population" in entry
+    assert "Chapters: war" in entry and entry.endswith("Sources: ACAPS 2020.")

@@ -67,7 +67,9 @@ def events_explorer(events: pd.DataFrame, places: pd.DataFrame, sources: pd.Data
     pdf = "\n\n".join([f"**{escape(caption)}.** Each entry starts with its anchor (#event-…)."] + [
         f"`{r['anchor']}` · {escape(r['date'])} · {escape(r['type'])}"
         + (f" · {escape(r['theatre'])}" if r["theatre"] else "") + f". {escape(_stop(r['title']))}."
+        + (f" Parties: {escape(_stop(r['parties']))}." if r["parties"] else "")
         + (f" Place: {escape(_stop(r['place']))}." if r["place"] else "") + f" Chapters: {escape(r['chapters'])}."
+        + (f" Sources: {escape(_stop(r['sources']))}." if r["sources"] else "")
         for r in rows.to_dict("records")])
     return Markdown(web_and_pdf(web, pdf))
 
@@ -78,8 +80,11 @@ def places_table(places: pd.DataFrame, caption: str = "The places the book names
              *(escape(p[c]) if isinstance(p[c], str) else "" for c in ("name_az", "name_hy", "name_ru", "name_tr")),
              f"{p['lat']:.3f}, {p['lon']:.3f}" if pd.notna(p["lat"]) else ""]
             for p in places.sort_values("name_en").to_dict("records")]
+    # Widths follow each column's longest word (Russian compounds run to 22
+    # letters): the PDF cannot hyphenate Armenian or Russian, so a narrow
+    # column would cut the word off.
     return pipe_table(rows, ["Place", "Kind", "Azerbaijani", "Armenian", "Russian", "Turkish", "Lat., lon."],
-                      caption, "tbl-places", widths=[20, 10, 14, 14, 14, 12, 16])
+                      caption, "tbl-places", widths=[16, 8, 17, 16, 19, 15, 9])
 
 
 def place_names(places: pd.DataFrame, place_id: str) -> Markdown:

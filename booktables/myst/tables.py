@@ -95,7 +95,7 @@ def vocabulary_table(name: str, caption: str | None = None) -> Markdown:
     body = [[f"`{code}`" if re.fullmatch(r"[a-z0-9_-]+", code) else escape(code), escape(label), escape(meaning)]
             for code, label, meaning in zip(table["id"], table["label"], table["description"])]
     return pipe_table(body, ["Code", "Label", "What it means"], caption or f"The codes of {name}.csv",
-                      f"tbl-vocabulary-{name.replace('_', '-')}", widths=[18, 22, 60])
+                      f"tbl-vocabulary-{name.replace('_', '-')}", widths=[30, 18, 52])
 
 
 # --- Agreements, ceasefire attempts, mediators, provisions ----------------------------------
