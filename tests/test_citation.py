@@ -71,3 +71,9 @@ def test_data_package_is_linked_with_its_licence(built_book):
     for name in ("datapackage.json", "events.csv", "claims.csv", "agreements.csv"):
         link = re.search(rf'href="(_downloads/[^"]+/{re.escape(name)})"', html)
         assert link and (built_book / link.group(1)).is_file(), name
+
+
+def test_chicago_turns_a_title_s_own_quotes_single():
+    meta = book_meta()
+    text = chicago(meta, "The 1991\u201394 ceasefires and the \u201cfrozen\u201d conflict")
+    assert "\u201cThe 1991\u201394 ceasefires and the \u2018frozen\u2019 conflict.\u201d" in text

@@ -41,8 +41,13 @@ def apa(meta: BookMeta, chapter: str) -> str:
             f"(Version {meta.version}). Open executable book.")
 
 
+def _quoted_within_quotes(title: str) -> str:
+    """A title's own double quotes turn single inside the quotation marks around it."""
+    return re.sub(r'[\u201c"]([^\u201d"]*)[\u201d"]', "\u2018\\1\u2019", title)
+
+
 def chicago(meta: BookMeta, chapter: str) -> str:
-    return (f"{_authors_text(meta)}. {meta.year}. \u201c{chapter}.\u201d In {meta.title}, "
+    return (f"{_authors_text(meta)}. {meta.year}. \u201c{_quoted_within_quotes(chapter)}.\u201d In {meta.title}, "
             f"version {meta.version}. Released {meta.date}.")
 
 
