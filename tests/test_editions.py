@@ -87,6 +87,17 @@ def test_the_epub_passes_epubcheck_with_no_scripts_and_charts_as_described_svg(p
     war = next(text for name, text in pages.items() if name.endswith("chapters/war.xhtml"))
     images = re.findall(r'<img alt="([^"]+)" src="[^"]+\.svg"', war)
     assert len(images) >= 2 and all(len(alt) > 40 for alt in images)
+    assert not [alt for alt in images if "&amp;#" in alt]  # an apostrophe is read as one, not as "&#x27;"
+    # The e-reader's contents reach every chapter, and the package says what the book is.
+    with zipfile.ZipFile(path) as epub:
+        nav = epub.read("nav.xhtml").decode("utf-8")
+        package = epub.read("content.opf").decode("utf-8")
+    chapters = re.findall(r'<a href="chapters/(\w+)\.xhtml">', nav)
+    assert set(chapters) >= {"background", "ceasefires", "war", "cooperation", "interpretations", "conclusion"}
+    assert re.search(r'<dc:identifier id="(book-[0-9a-f-]{36})">\1<', package)
+    assert ">unknown<" not in package and "CC BY 4.0" in package
+    data_page = next(text for name, text in pages.items() if name.endswith("data.xhtml"))
+    assert "table of the chart" not in data_page and 'href="explorer.xhtml#explorer"' in data_page
 
 
 def test_the_data_package_passes_frictionless_as_it_is(publication, tmp_path):

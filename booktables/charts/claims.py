@@ -83,7 +83,9 @@ def claims_quotes_table(claims: pd.DataFrame, sources: pd.DataFrame, stances: pd
     from .render import HtmlBlock, data_table
     spec = claims_matrix(claims, sources, stances, topics).to_dict()  # the quotes in the table
     return HtmlBlock(data_table(spec, full=True).replace('<details class="chart-data">',
-                                                         '<details class="chart-data" open>', 1))
+                                                         '<details class="chart-data" open>', 1),
+                     elsewhere="Every coded claim, with its quote and locator, is printed in "
+                               "{ref}`the explorer <explorer>`, one row each.")
 
 
 def voices_by_source(claims: pd.DataFrame, sources: pd.DataFrame, title: str | None = None,

@@ -201,13 +201,18 @@ def labelled_svg(svg: str, description: str) -> str:
 
 class HtmlBlock:
     """Ready HTML that a notebook shows as it is (through ``_repr_html_``), for a
-    chart's table shown apart from its chart."""
+    chart's table shown apart from its chart. ``elsewhere`` (MyST) is what the
+    editions that show no HTML (the PDF, the EPUB) print instead."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, elsewhere: str | None = None):
         self.text = text
+        self.elsewhere = elsewhere
 
     def _repr_html_(self) -> str:
         return self.text
+
+    def _repr_markdown_(self) -> str | None:
+        return self.elsewhere
 
     def __repr__(self) -> str:  # a notebook's text/plain: the same in every build (no memory address)
         return "<a table of the chart's data>"

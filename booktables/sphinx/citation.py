@@ -16,6 +16,7 @@ class BookMeta:
     authors: list[str]
     version: str
     date: str  # ISO 8601, the release date
+    abstract: str = ""
 
     @property
     def year(self) -> str:
@@ -25,7 +26,8 @@ class BookMeta:
 def book_meta(cff_path: Path | None = None) -> BookMeta:
     data = yaml.safe_load(Path(cff_path or paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     authors = [a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in data["authors"]]
-    return BookMeta(data["title"], authors, str(data["version"]), str(data["date-released"]))
+    return BookMeta(data["title"], authors, str(data["version"]), str(data["date-released"]),
+                    " ".join(str(data.get("abstract", "")).split()))
 
 
 def slug(docname: str) -> str:

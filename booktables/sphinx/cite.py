@@ -8,13 +8,14 @@ entry is written to ``_static/cite/<chapter>.bib`` for download.
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 from docutils import nodes
 
 from ..contracts import CHAPTER_PREFIX
 from .citation import apa, bibtex, book_meta, chicago, slug
-from .metadata import PARALLEL_SAFE
+from .metadata import PARALLEL_SAFE, builds_website
 
 BASEURL_VARIABLE = "BOOK_BASEURL"
 
@@ -27,6 +28,17 @@ def _set_release(app, config) -> None:
     config.version = config.release = meta.version
     config.today = meta.date
     config.project = meta.title  # Jupyter Book 1 leaves it unset ("Project name not set")
+    # The EPUB's package metadata, which Sphinx otherwise fills with "unknown".
+    authors = " & ".join(meta.authors)
+    config.epub_title = meta.title
+    config.epub_author = config.epub_publisher = config.epub_contributor = authors
+    config.epub_description = meta.abstract
+    config.epub_copyright = f"{meta.year}, {authors}. Text CC BY 4.0, code MIT"
+    # One name for the identifier and its id: Sphinx's toc.ncx gives the id where
+    # the identifier belongs, and epubcheck wants the two to match.
+    config.epub_scheme = ""
+    config.epub_identifier = config.epub_uid = (
+        f"book-{uuid.uuid5(uuid.NAMESPACE_URL, meta.title + ' ' + meta.version)}")
     if os.environ.get(BASEURL_VARIABLE):
         config.html_baseurl = os.environ[BASEURL_VARIABLE]
 
@@ -73,7 +85,7 @@ def _purge(app, env, docname) -> None:
 
 
 def _write_bib_files(app, exception) -> None:
-    if exception or app.builder.format != "html":
+    if exception or not builds_website(app.builder):
         return
     target = Path(app.outdir) / "_static" / "cite"
     target.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,9 @@ it unless they are mended here, before the HTML-only transforms run:
 """
 from __future__ import annotations
 
+import html
 import re
+import shutil
 from pathlib import Path
 
 from docutils import nodes
@@ -84,7 +86,7 @@ class EpubPages(SphinxPostTransform):
                 path = Path(self.env.srcdir, uri) if not Path(uri).is_absolute() else Path(uri)
                 match = ARIA_LABEL.search(path.read_text(encoding="utf-8")[:4000]) if path.is_file() else None
                 if match:
-                    image["alt"] = match.group(1)
+                    image["alt"] = html.unescape(match.group(1))  # Sphinx escapes it again
 
 
 def _drop_thebe(app, doctree, docname) -> None:
@@ -104,7 +106,20 @@ def _no_scripts(app, pagename, templatename, context, doctree) -> None:
                             if not str(getattr(css, "filename", css)).rsplit("/", 1)[-1].startswith(WEB_ONLY_STYLE_SHEETS)]
 
 
+def _start_from_an_empty_folder(app) -> None:
+    """Sphinx packs whatever its EPUB folder holds, and other extensions write web
+    files there after the packing (a style sheet, a redirect page), so a second
+    build would carry them and fail epubcheck. Each EPUB build starts afresh."""
+    if app.builder.name != "epub":
+        return
+    outdir = Path(app.outdir)
+    if outdir.is_dir() and outdir.resolve() != Path(app.srcdir).resolve():
+        shutil.rmtree(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+
+
 def setup(app) -> dict:
+    app.connect("builder-inited", _start_from_an_empty_folder)
     app.add_post_transform(EpubPages)
     app.connect("doctree-resolved", _drop_thebe, priority=900)
     app.connect("html-page-context", _no_scripts, priority=900)

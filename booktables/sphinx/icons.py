@@ -23,7 +23,7 @@ from urllib.parse import quote
 from sphinx.errors import ExtensionError
 
 from . import pages
-from .metadata import PARALLEL_SAFE
+from .metadata import PARALLEL_SAFE, builds_website
 
 # Every icon the theme, sphinx-book-theme and the book's pages draw (class "fa-<name>").
 ICONS = (
@@ -70,7 +70,7 @@ def icon_css(script: str, names=ICONS) -> str:
 
 
 def _write_icons(app) -> None:
-    if app.builder.format != "html" or app.builder.name == "epub":  # the EPUB's theme draws no icons
+    if not builds_website(app.builder):  # the EPUB's theme draws no icons
         return
     folder = Path(app.outdir).parent / ".icons_static"
     folder.mkdir(parents=True, exist_ok=True)
@@ -107,7 +107,7 @@ def _register(app) -> None:
 
 
 def _finish(app, exception) -> None:
-    if exception or app.builder.format != "html" or app.builder.name == "epub":
+    if exception or not builds_website(app.builder):
         return
     outdir = Path(app.outdir)
     missing = {name: used for name, used in getattr(app, "book_icons_used", {}).items() if name not in ICONS}

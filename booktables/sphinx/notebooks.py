@@ -27,7 +27,7 @@ from pybtex.database import parse_file
 
 from ..contracts import CHART_CLASS, NOTEBOOKS_DIR
 from .datadeps import FINGERPRINT_HEADER
-from .metadata import PARALLEL_SAFE
+from .metadata import PARALLEL_SAFE, builds_website
 from .plain import Resolver, plain_markdown
 
 CHART_MARKER = f'class="{CHART_CLASS}"'
@@ -109,7 +109,7 @@ def _note_written(app, doctree, docname) -> None:
 
 def _copy_notebooks(app, exception) -> None:
     written = app.env.__dict__.pop("_booktables_written", set())
-    if exception or app.builder.format != "html":
+    if exception or not builds_website(app.builder):
         return
     source_dir = _executed_dir(app)
     citations = None

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .metadata import PARALLEL_SAFE
+from .metadata import PARALLEL_SAFE, builds_website
 
 Rewrite = Callable[[str, str], str]  # (page's path under the output folder, html) -> html
 
@@ -45,7 +45,7 @@ def _started(app) -> None:
 
 def _rewrite(app, exception) -> None:
     rewrites = getattr(app, "book_page_rewrites", [])
-    if exception or not rewrites or app.builder.format != "html" or app.builder.name == "epub":
+    if exception or not rewrites or not builds_website(app.builder):
         return
     outdir = Path(app.outdir)
     for page in written_pages(app):

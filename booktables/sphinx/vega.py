@@ -21,7 +21,7 @@ from sphinx.builders.html._assets import _JavaScript
 
 from ..contracts import BUNDLE_NAME, CHART_CLASS, CHART_SPEC_SUFFIX, CHART_SPECS
 from . import assets
-from .metadata import PARALLEL_SAFE
+from .metadata import PARALLEL_SAFE, builds_website
 
 RENDER_MODULE = Path(__file__).resolve().parents[1] / "charts" / "render.py"
 
@@ -41,7 +41,7 @@ def javascript_bundle() -> str:
 
 
 def _write_bundle(app) -> None:
-    if app.builder.format != "html" or app.builder.name == "epub":  # the EPUB runs no scripts
+    if not builds_website(app.builder):  # the EPUB runs no scripts
         return
     static_dir = Path(app.outdir).parent / ".vega_static"
     static_dir.mkdir(parents=True, exist_ok=True)
