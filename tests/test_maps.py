@@ -152,7 +152,7 @@ def test_the_pdf_appendix_of_events_gives_what_its_caption_promises():
     """The PDF form of the explorer: each event's anchor, parties, places, chapters and sources."""
     events, places, sources = bk.load("events"), bk.load("places"), bk.load("sources")
     markdown = bk.tables.events_explorer(events, places, sources, caption="Every event").data
-    pdf = markdown.split("{only} latex", 1)[1]
+    pdf = markdown.split("{only} latex or epub", 1)[1]
     entry = next(line for line in pdf.split("\n\n") if "ev_2020_wartime_displacement" in line.split(" · ")[0]
                  or "wartime-displacement" in line.split(" · ")[0])
     entry = entry.replace("\\", "")  # MyST escapes

@@ -58,11 +58,14 @@ def two_column_table(rows: list[tuple[str, str]], headers: tuple[str, str]) -> s
     return "\n".join(out)
 
 
-def web_and_pdf(web: str, pdf: str) -> str:
+def web_and_pdf(web: str, pdf: str, epub_takes_pdf: bool = False) -> str:
     """One block for the web page and another for the PDF. The ``only`` fences
-    are one colon longer than any fence inside the web block."""
+    are one colon longer than any fence inside the web block. The EPUB is an
+    HTML build and takes the web block, unless ``epub_takes_pdf``: a table made
+    for a wide, scrolling screen reads better on an e-reader in its print form."""
     fence = ":" * (max((len(m) for m in re.findall(r"(?m)^:{3,}", web)), default=3) + 1)
-    return "\n".join([f"{fence}{{only}} html", web, fence, "", f"{fence}{{only}} latex", pdf, fence])
+    web_only, print_too = ("html and not epub", "latex or epub") if epub_takes_pdf else ("html", "latex")
+    return "\n".join([f"{fence}{{only}} {web_only}", web, fence, "", f"{fence}{{only}} {print_too}", pdf, fence])
 
 
 def cards_or_table(grid: str, rows: list[tuple[str, str]], headers: tuple[str, str]) -> Markdown:

@@ -43,6 +43,12 @@ def _stop(text: str) -> str:
     return text.rstrip(".")
 
 
+def _target(anchor: str) -> str:
+    """The row's anchor where the print form is an HTML page too (the EPUB), so
+    that the chapters' links to a claim or an event land on it; the PDF drops it."""
+    return f'<span id="{anchor}"></span>'
+
+
 def _raw(block: str) -> str:
     return "\n".join(["```{raw} html", block, "```"])
 
@@ -52,11 +58,12 @@ def claims_explorer(claims: pd.DataFrame, sources: pd.DataFrame, topics: pd.Data
     rows = explorer.claim_rows(claims, sources, topics, stances)
     web = _raw(_html_table(rows, CLAIM_COLUMNS, CLAIM_FILTERS, "explorer-claims", caption))
     # The claims' ids are short: the table's first column holds them (the anchor is #claim-<id>).
-    pdf_rows = [[f"`{r['id']}`", escape(r["source"]), escape(r["topic"]), escape(r["stance"]), escape(r["voice"]),
+    pdf_rows = [[_target(r["anchor"]) + f"`{r['id']}`", escape(r["source"]), escape(r["topic"]), escape(r["stance"]),
+                 escape(r["voice"]),
                  "\u201c" + escape(r["quote"]) + "\u201d " + escape(f"({r['locator']})")] for r in rows.to_dict("records")]
     pdf = pipe_table(pdf_rows, ["Claim (#claim-…)", "Source", "Question", "Reading", "Voice", "Quote (locator)"],
                      caption, "tbl-explorer-claims", widths=[14, 12, 12, 12, 10, 40]).data
-    return Markdown(web_and_pdf(web, pdf))
+    return Markdown(web_and_pdf(web, pdf, epub_takes_pdf=True))
 
 
 def events_explorer(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame,
@@ -65,13 +72,13 @@ def events_explorer(events: pd.DataFrame, places: pd.DataFrame, sources: pd.Data
     web = _raw(_html_table(rows, EVENT_COLUMNS, EVENT_FILTERS, "explorer-events", caption))
     # The events' ids are long: one compact paragraph per event, its anchor first.
     pdf = "\n\n".join([f"**{escape(caption)}.** Each entry starts with its anchor (#event-…)."] + [
-        f"`{r['anchor']}` · {escape(r['date'])} · {escape(r['type'])}"
+        _target(r["anchor"]) + f"`{r['anchor']}` · {escape(r['date'])} · {escape(r['type'])}"
         + (f" · {escape(r['theatre'])}" if r["theatre"] else "") + f". {escape(_stop(r['title']))}."
         + (f" Parties: {escape(_stop(r['parties']))}." if r["parties"] else "")
         + (f" Place: {escape(_stop(r['place']))}." if r["place"] else "") + f" Chapters: {escape(r['chapters'])}."
         + (f" Sources: {escape(_stop(r['sources']))}." if r["sources"] else "")
         for r in rows.to_dict("records")])
-    return Markdown(web_and_pdf(web, pdf))
+    return Markdown(web_and_pdf(web, pdf, epub_takes_pdf=True))
 
 
 def places_table(places: pd.DataFrame, caption: str = "The places the book names, in five languages") -> Markdown:

@@ -32,6 +32,10 @@ INTERNAL_PAGE_LINK = re.compile(r'href="((?:\.\./)*[\w/-]+)\.html(#[^"]*)?"')
 ARIA_LABEL = re.compile(r'<svg\b[^>]*\baria-label="([^"]*)"')
 # Style sheets the EPUB does not carry: added by other extensions in their
 # build-finished step (after the EPUB is zipped), or for the web's scripts only.
+# The e-book's own style sheet, in a folder of its own: the web's static folder
+# holds scripts, which an EPUB must not carry.
+EPUB_STATIC = Path(__file__).resolve().parent / "static_epub"
+EPUB_STYLE_SHEET = "book-epub.css"
 WEB_ONLY_STYLE_SHEETS = ("mystnb.", "exercise.css", "book-icons.css", "dataTables.")
 
 
@@ -106,20 +110,23 @@ def _no_scripts(app, pagename, templatename, context, doctree) -> None:
                             if not str(getattr(css, "filename", css)).rsplit("/", 1)[-1].startswith(WEB_ONLY_STYLE_SHEETS)]
 
 
-def _start_from_an_empty_folder(app) -> None:
+def _start_afresh(app) -> None:
     """Sphinx packs whatever its EPUB folder holds, and other extensions write web
     files there after the packing (a style sheet, a redirect page), so a second
-    build would carry them and fail epubcheck. Each EPUB build starts afresh."""
+    build would carry them and fail epubcheck. Each EPUB build starts afresh,
+    with the e-book's own style sheet."""
     if app.builder.name != "epub":
         return
     outdir = Path(app.outdir)
     if outdir.is_dir() and outdir.resolve() != Path(app.srcdir).resolve():
         shutil.rmtree(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+    app.config.html_static_path += [str(EPUB_STATIC)]
+    app.add_css_file(EPUB_STYLE_SHEET)
 
 
 def setup(app) -> dict:
-    app.connect("builder-inited", _start_from_an_empty_folder)
+    app.connect("builder-inited", _start_afresh)
     app.add_post_transform(EpubPages)
     app.connect("doctree-resolved", _drop_thebe, priority=900)
     app.connect("html-page-context", _no_scripts, priority=900)
