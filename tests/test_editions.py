@@ -88,6 +88,8 @@ def test_the_epub_passes_epubcheck_with_no_scripts_and_charts_as_described_svg(p
     images = re.findall(r'<img alt="([^"]+)" src="[^"]+\.svg"', war)
     assert len(images) >= 2 and all(len(alt) > 40 for alt in images)
     assert not [alt for alt in images if "&amp;#" in alt]  # an apostrophe is read as one, not as "&#x27;"
+    # As in the PDF, the exercises' solutions are left to the web.
+    assert "Solution to" not in war and "solutions to these exercises are in the web edition" in war
     # The e-reader's contents reach every chapter, and the package says what the book is.
     with zipfile.ZipFile(path) as epub:
         nav = epub.read("nav.xhtml").decode("utf-8")

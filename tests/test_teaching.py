@@ -12,7 +12,7 @@ from conftest import ROOT, chapter_pages
 CHAPTERS = [ROOT / f"{page}.md" for page in chapter_pages()]
 OBJECTIVES = re.compile(r":::\{admonition\} Questions and objectives\n:class: objectives\n(.*?)\n:::", re.S)
 EXERCISE = re.compile(r"^:::\{exercise\}[^\n]*\n:label: (ex-[a-z0-9-]+)\n(.*?)^:::$", re.S | re.M)
-SOLUTION = re.compile(r"^::::\{only\} html\n:::\{solution\} (ex-[a-z0-9-]+)\n:class: dropdown\n(.*?)^:::\n::::$",
+SOLUTION = re.compile(r"^::::\{only\} html and not epub\n:::\{solution\} (ex-[a-z0-9-]+)\n:class: dropdown\n(.*?)^:::\n::::$",
                       re.S | re.M)
 PYTHON = re.compile(r"^```python\n(.*?)^```$", re.S | re.M)
 
@@ -52,7 +52,7 @@ def test_each_chapter_has_three_exercises_each_with_a_hidden_web_only_solution(p
     assert len(exercises) >= 3, f"{len(exercises)} exercises"
     assert set(solutions) == set(exercises), "every exercise needs exactly one solution, and no solution is orphaned"
     assert all(label.startswith(f"ex-{path.stem}-") for label in exercises)
-    # No solution outside the web-only block: a bare one would print in the PDF.
+    # No solution outside the web-only block: a bare one would print in the PDF and the EPUB.
     assert source.count(":::{solution}") == len(solutions)
     assert all(len(body.split()) >= 25 for body in solutions.values()), "a model answer is too thin"
 
