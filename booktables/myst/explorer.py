@@ -88,10 +88,12 @@ def places_table(places: pd.DataFrame, caption: str = "The places the book names
              f"{p['lat']:.3f}, {p['lon']:.3f}" if pd.notna(p["lat"]) else ""]
             for p in places.sort_values("name_en").to_dict("records")]
     # Widths follow each column's longest word (Russian compounds run to 22
-    # letters): the PDF cannot hyphenate Armenian or Russian, so a narrow
-    # column would cut the word off.
-    return pipe_table(rows, ["Place", "Kind", "Azerbaijani", "Armenian", "Russian", "Turkish", "Lat., lon."],
-                      caption, "tbl-places", widths=[16, 8, 17, 16, 19, 15, 9])
+    # letters), in small type in the PDF: it cannot hyphenate Armenian or
+    # Russian, so a narrow column would cut the word off.
+    table = pipe_table(rows, ["Place", "Kind", "Azerbaijani", "Armenian", "Russian", "Turkish", "Lat., lon."],
+                       caption, "tbl-places", widths=[16, 8, 17, 16, 19, 15, 9]).data
+    small = "```{raw} latex\n\\begingroup\\footnotesize\n```"
+    return Markdown("\n\n".join([small, table, "```{raw} latex\n\\endgroup\n```"]))
 
 
 def place_names(places: pd.DataFrame, place_id: str) -> Markdown:

@@ -28,6 +28,11 @@ def _set_release(app, config) -> None:
     config.version = config.release = meta.version
     config.today = meta.date
     config.project = meta.title  # Jupyter Book 1 leaves it unset ("Project name not set")
+    # The PDF's running head: the title without its subtitle (_config.yml's preamble).
+    short_title = meta.title.split(":")[0].strip()
+    preamble = config.latex_elements.get("preamble", "")
+    config.latex_elements = {**config.latex_elements,
+                             "preamble": f"\\newcommand{{\\bookshorttitle}}{{{short_title}}}\n{preamble}"}
     # The EPUB's package metadata, which Sphinx otherwise fills with "unknown".
     authors = " & ".join(meta.authors)
     config.epub_title = meta.title
